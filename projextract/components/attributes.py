@@ -1,0 +1,103 @@
+"""`projextract_money` and `projextract_zones`: values of MONEY spans and canonical ZONE names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.scorer import PRFScore
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from ..money import money_role, parse_money
+from ..rules.zones_projects import ZoneRules
+from .base import TableComponent
+
+
+def _label_prf(examples: Iterable[Example], label: str, attribute_ok) -> dict[str, Any]:  # noqa: ANN001
+    """PRF of one label's spans, plus the share of matched spans whose attribute could be set."""
+    prf = PRFScore()
+    attributed = matched = 0
+    for example in examples:
+        gold = {(e.start_char, e.end_char) for e in example.reference.ents if e.label_ == label}
+        for ent in example.predicted.ents:
+            if ent.label_ != label:
+                continue
+            key = (ent.start_char, ent.end_char)
+            if key in gold:
+                prf.tp += 1
+                matched += 1
+                attributed += bool(attribute_ok(ent))
+                gold.discard(key)
+            else:
+                prf.fp += 1
+        prf.fn += len(gold)
+    name = label.lower()
+    return {f"{name}_p": prf.precision, f"{name}_r": prf.recall, f"{name}_f": prf.fscore,
+            f"{name}_attr_acc": attributed / matched if matched else None}
+
+
+@Language.factory(
+    "projextract_money",
+    assigns=["span._.money"],
+    requires=["doc.ents"],
+    default_config={},
+    default_score_weights={"money_f": 0.0, "money_attr_acc": 0.0},
+)
+def make_money(nlp: Language, name: str) -> MoneyValues:
+    return MoneyValues(name)
+
+
+class MoneyValues(TableComponent):
+    """Sets `span._.money` (value, low, high, currency, approx, role) on every MONEY entity."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for ent in doc.ents:
+            if ent.label_ != "MONEY":
+                continue
+            money = parse_money(ent.text)
+            if money is None:
+                ent._.money = None
+                continue
+            ent._.money = money.to_dict() | {"role": money_role(text, ent.start_char, ent.end_char)}
+        return doc
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        return _label_prf(examples, "MONEY", lambda ent: ent._.money is not None)
+
+
+@Language.factory(
+    "projextract_zones",
+    assigns=["span._.zone"],
+    requires=["doc.ents"],
+    default_config={},
+    default_score_weights={"zone_f": 0.0, "zone_attr_acc": 0.0},
+)
+def make_zones(nlp: Language, name: str) -> ZoneAttributes:
+    return ZoneAttributes(name)
+
+
+class ZoneAttributes(TableComponent):
+    """Sets `span._.zone`: canonical name (Simplified, gloss-free), type from the suffix, parent zone."""
+
+    table_names = ("zone_suffixes",)
+
+    def _compile(self) -> None:
+        self.rules = ZoneRules(self.tables["zone_suffixes"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        previous = None
+        for ent in doc.ents:
+            if ent.label_ != "ZONE":
+                previous = None
+                continue
+            # a zone written right after another sits inside it (临汾经济开发区甘亭工业园区)
+            parent = previous.text if previous is not None and previous.end == ent.start else None
+            ent._.zone = {"canonical": ent.text, "type": self.rules.zone_type(ent.text), "parent": parent}
+            previous = ent
+        return doc
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        return _label_prf(examples, "ZONE", lambda ent: (ent._.zone or {}).get("type") is not None)

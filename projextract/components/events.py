@@ -1,0 +1,88 @@
+"""`projextract_dates` and `projextract_events`: resolved time expressions and the events they date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.scorer import PRFScore
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from ..rules.dates import Anchor, find_dates, published_from_text
+from ..rules.events import Entity, EventContext, EventRules, extract_events
+from ..tokenizer import furniture
+from .base import TableComponent
+
+
+def doc_anchor(doc: Doc) -> Anchor:
+    """The article's date: `doc._.published` if the caller gave one, else the page's own date line."""
+    return Anchor.parse(doc._.published or published_from_text(doc.text))
+
+
+@Language.factory("projextract_dates", assigns=["doc._.dates"], default_config={})
+def make_dates(nlp: Language, name: str) -> Dates:
+    return Dates(name)
+
+
+class Dates(TableComponent):
+    """Sets `doc._.dates`: [start_char, end_char, ISO value or None, future flag] per time expression."""
+
+    table_names = ("date_words",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor = doc_anchor(doc)
+        doc._.dates = [[d.start, d.end, d.value, d.relative, d.future] for d in find_dates(doc.text, anchor)]
+        return doc
+
+
+@Language.factory(
+    "projextract_events",
+    assigns=["doc._.events"],
+    requires=["doc.ents", "doc._.dates", "span._.money"],
+    default_config={},
+    default_score_weights={"events_f": 1.0},
+)
+def make_events(nlp: Language, name: str) -> Events:
+    return Events(name)
+
+
+class Events(TableComponent):
+    table_names = ("triggers", "planned_cues")
+
+    def _compile(self) -> None:
+        self.rules = EventRules(self.tables["triggers"], self.tables["planned_cues"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from ..rules.dates import TimeExpression
+
+        entities = [Entity(e.start_char, e.end_char, e.label_, e.text, e._.money) for e in doc.ents]
+        dates = [TimeExpression(*row) for row in (doc._.dates or [])]
+        context = EventContext(doc.text, entities, dates, furniture(doc), self.rules)
+        doc._.events = extract_events(context, lead_date=_lead_date(doc.text, dates, furniture(doc)))
+        return doc
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        from ..evaluate import event_key
+
+        prf = PRFScore()
+        for example in examples:
+            gold = [event_key(e) for e in example.reference.user_data.get("gold", {}).get("events", [])]
+            for event in example.predicted._.events or []:
+                key = event_key(event)
+                if key in gold:
+                    prf.tp += 1
+                    gold.remove(key)
+                else:
+                    prf.fp += 1
+            prf.fn += len(gold)
+        return {"events_p": prf.precision, "events_r": prf.recall, "events_f": prf.fscore}
+
+
+def _lead_date(text: str, dates, regions) -> str | None:  # noqa: ANN001
+    """The day the report is about: the first day-level date of the body (`4月9日上午，…举行`)."""
+    for date in dates:
+        if date.value and len(date.value) == 10 and not any(a <= date.start < b for a, b, _ in regions):
+            return date.value
+    return None
