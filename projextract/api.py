@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .article import Article, article_from_doc
+from .mojibake import plausibility
 from .pipeline import load
 from .rules.dates import Anchor
 
@@ -30,11 +31,21 @@ def decode(text: Text) -> tuple[str, str | None]:
     if isinstance(text, str):
         return text, None
     if isinstance(text, (bytes, bytearray)):
+        # GB18030 accepts almost any byte sequence, so a strict decode alone cannot tell it from Big5:
+        # take the first encoding in order whose text reads as Chinese, else the most plausible one.
+        decoded = []
         for encoding in _ENCODINGS:
             try:
-                return bytes(text).decode(encoding), encoding
+                candidate = bytes(text).decode(encoding)
             except UnicodeDecodeError:
                 continue
+            score = plausibility("".join(ch for ch in candidate if "\u3400" <= ch <= "\u9fff")) or 0.0
+            if encoding == "utf-8" or score >= 0.6:
+                return candidate, encoding
+            decoded.append((score, candidate, encoding))
+        if decoded:
+            _, candidate, encoding = max(decoded, key=lambda item: item[0])
+            return candidate, encoding
         return bytes(text).decode("gb18030", errors="replace"), "gb18030-replace"
     raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
 

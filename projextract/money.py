@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -23,6 +23,7 @@ __all__ = [
     "MoneyMatch",
     "approx_kind",
     "find_money",
+    "money_at",
     "money_role",
     "parse_money",
 ]
@@ -107,6 +108,15 @@ def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _atomic(pattern: str, names: list[int]) -> str:
+    """Atomic group that also works on Python 3.10 (no ``(?>...)`` there):
+    a lookahead captures the longest match and a backreference consumes it,
+    so the engine never re-splits it (this keeps find_money linear)."""
+    names.append(len(names))
+    name = f"_a{len(names)}"
+    return f"(?=(?P<{name}>{pattern}))(?P={name})"
+
+
 def _cls(chars: Any) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
@@ -148,27 +158,39 @@ def _rules() -> _Rules:
     cn_any = _cls([*digits, *small, *large])
     mid = _cls(inside)
     point = _alt(points)
+    names: list[int] = []
     # Arabic: thousands separators only in strict 3-digit groups (1,200万元).
-    arabic = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+    arabic_src = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
     mag = f"(?:{cn_small}(?:{cn_large}+)?|{cn_large}+)"
     # A Chinese number starts on a digit or 十/百/千, never on 万/亿: 亿元以上项目 has no number.
-    cn_num = f"(?:{cn_digit}|{cn_small})(?:{cn_any}|(?:{point})(?={cn_digit}))*"
+    cn_src = f"(?:{cn_digit}|{cn_small})(?:{cn_any}|(?:{point})(?={cn_digit}))*"
+
+    def arabic() -> str:
+        return _atomic(arabic_src, names)
+
+    def cn_num() -> str:
+        return _atomic(cn_src, names)
+
     # 数十亿, 几十亿, 第十: vague or ordinal, not an amount. One lookbehind
     # per word length because lookbehinds must be fixed-width.
     no_before = "".join(
         f"(?<!{_alt(w for w in num['no_number_before'] if len(w) == k)})"
         for k in sorted({len(w) for w in num["no_number_before"]})
     )
+
+    def tail() -> str:
+        # 3亿5000万, 1万亿2000亿: at most a few groups (bounded, so no rescans)
+        return f"(?:零?(?:{arabic()}{mid}?{mag}|{cn_num()})){{0,3}}"
+
     head = (
         # not in the middle of a number, a code (G5) or a list 3,5 (a
         # currency prefix such as RMB/US$ right before is fine)
-        rf"(?(pre)|(?<![0-9.A-Za-z])(?<![0-9],)){arabic}{mid}?{mag}?"
-        rf"|{no_before}{cn_num}{mid}?{cn_large}?"
+        rf"(?(pre)|(?<![0-9.A-Za-z])(?<![0-9],)){arabic()}{mid}?{mag}?"
+        rf"|{no_before}(?<!{cn_any}){cn_num()}{mid}?{cn_large}?"
     )
-    tail = f"(?:零?(?:{arabic}{mid}?{mag}|{cn_num}))*"
-    number = f"(?:{head}){tail}"
+    number = f"(?:{head}){tail()}"
     # The range's right side follows a separator, so it needs no lookbehind.
-    number_r = f"(?:{arabic}{mid}?{mag}?|{cn_num}{mid}?{cn_large}?){tail}"
+    number_r = f"(?:{arabic()}{mid}?{mag}?|{cn_num()}{mid}?{cn_large}?){tail()}"
 
     suffix_cur = dict(cur["suffix"])
     prefix_cur = dict(cur["prefix"])
@@ -180,18 +202,19 @@ def _rules() -> _Rules:
     # After an inferred amount: no measure word (30万吨), no digit/letter (30万kW).
     no_measure = f"(?![余多]?(?:{measure}|[0-9A-Za-z]))"
 
-    core = (
-        f"(?P<pre>{prefix})?"
-        f"(?P<lo>{number})"
-        f"(?:(?P<locur>{suffix})?(?P<sep>{seps})(?P<hi>{number_r}))?"
-    )
+    core = f"(?P<pre>{prefix})?(?P<lo>{number})(?:(?P<locur>{suffix})?(?P<sep>{seps})(?P<hi>{number_r}))?"
     with_unit = f"(?P<mid2>[余多])?(?P<cur>{suffix})(?!{not_after})"
     cue = _alt(roles["currency_cues"])
     fillers = _alt([*roles["cue_fillers"], *apx["before"], *apx["link_words"]])
 
     # find: an amount without a currency word needs a cue before it (总投资50亿)
     # and must end on 万/亿; a currency prefix alone also makes it money.
+    # Cheap first-character gate: most positions fail here without trying
+    # the cue and currency alternations.
+    starts = {w[0] for w in [*roles["currency_cues"], *prefix_cur]}
+    starts |= set("0123456789") | set(digits) | set(small)
     find_src = (
+        f"(?={_cls(starts)})"
         f"(?:(?P<cue>{cue})(?:{fillers}){{0,3}})?"
         f"{core}"
         f"(?:{with_unit}"
@@ -199,20 +222,21 @@ def _rules() -> _Rules:
     )
     # parse: the caller says the text is money, so 50亿 alone is enough.
     role_cues = [c for cues in roles["before"].values() for c in cues]
-    lead = _alt([*role_cues, *roles["currency_cues"], *roles["cue_fillers"],
-                 *apx["before"], *apx["link_words"], *apx["before_round"]])
-    parse_src = (
-        f"(?:{lead})*"
-        f"{core}"
-        f"(?:{with_unit}|(?<=[万亿])|(?(pre)|(?!)))"
-        f"(?:{_alt(apx['after'])})?"
+    lead = _alt(
+        [
+            *role_cues,
+            *roles["currency_cues"],
+            *roles["cue_fillers"],
+            *apx["before"],
+            *apx["link_words"],
+            *apx["before_round"],
+        ]
     )
+    parse_src = f"(?:{lead})*{core}(?:{with_unit}|(?<=[万亿])|(?(pre)|(?!)))(?:{_alt(apx['after'])})?"
 
     links = _alt(apx["link_words"])
     before_re = re.compile(f"(?P<m>{_alt(apx['before'])})(?:{links})?$")
-    before_round_re = (
-        re.compile(f"(?P<m>{_alt(apx['before_round'])})$") if apx.get("before_round") else None
-    )
+    before_round_re = re.compile(f"(?P<m>{_alt(apx['before_round'])})$") if apx.get("before_round") else None
     after_re = re.compile(f"(?:{_alt(apx['after'])})(?!游)")  # 上下游 is no marker
     kinds = {**apx["before"], **apx.get("before_round", {}), **inside, **apx["after"]}
 
@@ -244,6 +268,12 @@ def approx_kind(approx: str | None) -> str | None:
 # Numbers
 # --------------------------------------------------------------------------
 
+# Own context: exact for any amount a news text can state (60 digits), and
+# independent of whatever decimal context the caller has set.
+_CTX = Context(prec=60)
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+
 
 def _number_value(s: str, r: _Rules) -> tuple[Decimal, bool, str | None] | None:
     """Value of one number string (no currency), whether it carried a unit
@@ -253,8 +283,8 @@ def _number_value(s: str, r: _Rules) -> tuple[Decimal, bool, str | None] | None:
     and mixed forms (1.2万亿, 3亿5000万). Returns None when malformed.
     """
     approx = None
-    total = Decimal(0)  # already multiplied by 亿
-    section = Decimal(0)  # below 亿
+    total = _ZERO  # already multiplied by 亿
+    section = _ZERO  # below 亿
     cur: Decimal | None = None  # pending digit or Arabic number
     last_unit = 0  # value of the last unit character seen
     zero_since_unit = False
@@ -283,8 +313,8 @@ def _number_value(s: str, r: _Rules) -> tuple[Decimal, bool, str | None] | None:
                 k = i + 2
                 scale = Decimal("0.1")
                 while k < n and s[k] in r.digits:
-                    cur += scale * r.digits[s[k]]
-                    scale /= 10
+                    cur = _CTX.fma(scale, r.digits[s[k]], cur)
+                    scale = _CTX.divide(scale, 10)
                     k += 1
                 if k == i + 2:
                     return None
@@ -292,16 +322,17 @@ def _number_value(s: str, r: _Rules) -> tuple[Decimal, bool, str | None] | None:
                 continue
         elif ch in r.small:
             unit = r.small[ch]
-            section += (cur if cur is not None else Decimal(1)) * unit  # 十二: bare 十 is 一十
+            # 十二: a bare 十 is 一十
+            section = _CTX.fma(cur if cur is not None else _ONE, unit, section)
             cur, last_unit, zero_since_unit = None, unit, False
         elif ch in r.large:
             unit = r.large[ch]
             if unit >= 100000000:
-                base = total + section + (cur or 0)
-                total, section = base * unit, Decimal(0)
+                base = _CTX.add(_CTX.add(total, section), cur or _ZERO)
+                total, section = _CTX.multiply(base, unit), _ZERO
             else:
-                base = section + (cur or 0)
-                section = base * unit
+                base = _CTX.add(section, cur or _ZERO)
+                section = _CTX.multiply(base, unit)
             if base == 0:
                 return None  # 万 or 亿 with nothing to multiply
             cur, last_unit, zero_since_unit = None, unit, False
@@ -318,17 +349,17 @@ def _number_value(s: str, r: _Rules) -> tuple[Decimal, bool, str | None] | None:
         return None
     if cur is None and last_unit == 0:
         return None
-    return total + section + (cur or 0), last_unit > 0, approx
+    return _CTX.add(_CTX.add(total, section), cur or _ZERO), last_unit > 0, approx
 
 
 def _trailing_factor(s: str, r: _Rules) -> Decimal:
     """Magnitude at the end of a number (千万 -> 1e7), for 30-50亿元 -> 30亿."""
-    factor = Decimal(1)
+    factor = _ONE
     for ch in reversed(s):
         if ch in r.large:
-            factor *= r.large[ch]
+            factor = _CTX.multiply(factor, r.large[ch])
         elif ch in r.small:
-            factor *= r.small[ch]
+            factor = _CTX.multiply(factor, r.small[ch])
         elif ch in r.inside:
             continue
         else:
@@ -338,42 +369,37 @@ def _trailing_factor(s: str, r: _Rules) -> Decimal:
 
 def _exact(d: Decimal) -> Decimal:
     # 1591.4 * 1e8 = 159140000000.0 -> 159140000000
-    return d.to_integral_value() if d == d.to_integral_value() else d.normalize()
+    return d.to_integral_value() if d == d.to_integral_value() else d.normalize(_CTX)
 
 
 def _money_from(m: re.Match[str], r: _Rules) -> tuple[Money, str | None] | None:
     """Build Money from a match of core + unit; also return the inside marker."""
-    lo_s = m.group("lo")
-    hi_s = m.group("hi")
-    with localcontext() as ctx:
-        ctx.prec = 60
-        lo = _number_value(lo_s, r)
-        if lo is None:
+    lo_s, hi_s, cur_word, pre, locur, mid2 = m.group("lo", "hi", "cur", "pre", "locur", "mid2")
+    lo = _number_value(lo_s, r)
+    if lo is None:
+        return None
+    lo_v, lo_unit, approx = lo
+    hi_unit = False
+    if hi_s is not None:
+        hi = _number_value(hi_s, r)
+        if hi is None:
             return None
-        lo_v, lo_unit, approx = lo
-        cur_word = m.group("cur")
-        pre = m.group("pre")
-        hi_unit = False
-        if hi_s is not None:
-            hi = _number_value(hi_s, r)
-            if hi is None:
-                return None
-            hi_v, hi_unit, hi_approx = hi
-            if not lo_unit and hi_unit and not m.group("locur"):
-                lo_v *= _trailing_factor(hi_s, r)
-            if lo_v >= hi_v:
-                return None
-            approx = approx or hi_approx
-            low, high, value = _exact(lo_v), _exact(hi_v), None
-        elif not lo_unit and not lo_s[0].isascii():
-            return None  # 三元, 二元 (a place, a term): a lone Chinese digit is no amount
-        else:
-            value = _exact(lo_v)
-            low = high = value
+        hi_v, hi_unit, hi_approx = hi
+        if not lo_unit and hi_unit and not locur:
+            lo_v = _CTX.multiply(lo_v, _trailing_factor(hi_s, r))
+        if lo_v >= hi_v:
+            return None
+        approx = approx or hi_approx
+        low, high, value = _exact(lo_v), _exact(hi_v), None
+    elif not lo_unit and not lo_s[0].isascii():
+        return None  # 三元, 二元 (a place, a term): a lone Chinese digit is no amount
+    else:
+        value = _exact(lo_v)
+        low = high = value
     if not (lo_unit or hi_unit or cur_word or pre):
         return None
-    if m.group("mid2"):
-        approx = approx or m.group("mid2")
+    if mid2:
+        approx = approx or mid2
     currency = "CNY"
     if pre:
         currency = r.prefix_cur[pre]
@@ -382,25 +408,25 @@ def _money_from(m: re.Match[str], r: _Rules) -> tuple[Money, str | None] | None:
     return Money(value, low, high, currency, approx), approx
 
 
-_GLOSS_RE = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+[)）]")
+# A pinyin gloss after a character (人民幣(bì)): dropped before parsing.
+_GLOSS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _approx_around(text: str, start: int, end: int, money: Money, r: _Rules,
-                   inferred: bool) -> str | None:
+def _approx_around(text: str, start: int, end: int, r: _Rules, inferred: bool) -> str | None:
     """Marker before the span (near, about, over...) or right after it."""
-    window = text[max(0, start - 6):start]
+    window = text[max(0, start - 6) : start]
     m = r.before_re.search(window)
     if m:
         return m.group("m")
-    if r.before_round_re is not None and text[start:start + 1] in r.small:
+    if r.before_round_re is not None and text[start : start + 1] in r.small:
         m = r.before_round_re.search(window)
         if m:
             return m.group("m")
     m = r.after_re.match(text, end)
     if m:
         return m.group()
-    if inferred and text[end:end + 1] in r.inside:
+    if inferred and text[end : end + 1] in r.inside:
         return text[end]  # 投资1亿多: span ends at the magnitude, 多 stays outside
     return None
 
@@ -429,7 +455,7 @@ def parse_money(text: str) -> Money | None:
     if inside is None:
         start = m.start("pre") if m.group("pre") else m.start("lo")
         end = m.end("cur") if m.group("cur") else m.end("hi") if m.group("hi") else m.end("lo")
-        approx = _approx_around(s, start, end, money, r, inferred=not m.group("cur"))
+        approx = _approx_around(s, start, end, r, inferred=not m.group("cur"))
         if approx is not None:
             money = Money(money.value, money.low, money.high, money.currency, approx)
     return money
@@ -455,11 +481,28 @@ def find_money(text: str) -> list[MoneyMatch]:
         else:
             end = m.end("hi") if m.group("hi") else m.end("lo")
         if inside is None:
-            approx = _approx_around(norm, start, end, money, r, inferred=not m.group("cur"))
+            approx = _approx_around(norm, start, end, r, inferred=not m.group("cur"))
             if approx is not None:
                 money = Money(money.value, money.low, money.high, money.currency, approx)
         out.append(MoneyMatch(start, end, money))
     return out
+
+
+def money_at(text: str, start: int, end: int) -> Money | None:
+    """``parse_money(text[start:end])`` plus the approximation marker that
+    sits outside the span (超5亿元, 约合人民币…, 10亿元以上): what a caller
+    holding an entity span needs to tell a lower bound from a plain amount."""
+    money = parse_money(text[start:end])
+    if money is None or money.approx is not None:
+        return money
+    r = _rules()
+    lo = max(0, start - 8)
+    local = _normalize(text[lo : end + 4])
+    inferred = local[end - lo - 1 : end - lo] in r.large  # no currency word: 总投资1亿多
+    approx = _approx_around(local, start - lo, end - lo, r, inferred=inferred)
+    if approx is None:
+        return money
+    return Money(money.value, money.low, money.high, money.currency, approx)
 
 
 @dataclass(frozen=True)
@@ -493,16 +536,16 @@ def money_role(text: str, start: int, end: int) -> str:
     it (4370元每平方米).
     """
     rr = _role_rules()
-    after = _normalize(_GLOSS_RE.sub("", text[end:end + 24]))
+    after = _normalize(_GLOSS_RE.sub("", text[end : end + 24]))
     if after.startswith(rr.after):
         return "unit_price"
-    raw = text[max(0, start - 4 * rr.window):start]
+    raw = text[max(0, start - 4 * rr.window) : start]
     window = _normalize(_GLOSS_RE.sub("", raw))
     for i in range(len(window) - 1, -1, -1):
         if window[i] in rr.breaks:
-            window = window[i + 1:]
+            window = window[i + 1 :]
             break
-    window = window[-rr.window:]
+    window = window[-rr.window :]
     best_end, best_len, best_role = -1, 0, "other"
     for cue, role in rr.before:
         pos = window.rfind(cue)

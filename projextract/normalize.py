@@ -27,7 +27,7 @@ from .mojibake import Repair, find_repairs
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # A gloss: lowercase pinyin with at least one tone mark, in parentheses, right after a hanzi.
 GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]")
-_HAN = r"[\u3400-\u9fff“”‘’《》（）]"
+_HAN = r"[\u3400-\u9fff“”‘’《》（），。、；：]"
 _ASCII_PUNCT_IN_HAN = re.compile(rf"(?<={_HAN})[,;:!?]+|[,;:!?]+(?={_HAN})")
 _FULLWIDTH_OF = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _PUNCT_RUN = re.compile(r"[，、。；：][，、。；：\s]*[，、。；：]|(?<=[，、。；：])\s+(?=[，、。；：])")

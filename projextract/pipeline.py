@@ -17,9 +17,15 @@ def shipped_model_path() -> Path:
     return Path(str(resources.files("projextract").joinpath("model")))
 
 
+# Archives hold multi-megabyte pages; the components are linear in text length.
+MAX_ARTICLE_CHARS = 5_000_000
+
+
 @cache
 def _load_cached(path: str) -> Language:
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    nlp.max_length = MAX_ARTICLE_CHARS
+    return nlp
 
 
 def load(path: str | Path | None = None) -> Language:

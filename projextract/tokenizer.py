@@ -41,7 +41,10 @@ class NormalizingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         normalized = normalize(text)
-        doc = self.inner(normalized.text)
+        if self.inner.segmenter == "char":
+            doc = char_doc(self.vocab, normalized.text)
+        else:
+            doc = self.inner(normalized.text)
         store_normalization(doc, normalized)
         return doc
 
@@ -67,6 +70,28 @@ class NormalizingTokenizer:
     def from_disk(self, path: str | Path, **kwargs: Any) -> NormalizingTokenizer:
         self.inner.from_disk(path, **kwargs)
         return self
+
+
+def char_doc(vocab, text: str) -> Doc:  # noqa: ANN001
+    """One token per character, as spaCy's char segmenter makes, in linear time.
+
+    (spacy.util.get_words_and_spaces re-slices the text per word, which is
+    quadratic on megabyte pages.) A single space after a token is its trailing
+    whitespace; other whitespace runs are tokens of their own.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    for ch in text:
+        if ch.isspace() and words:
+            if ch == " " and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+                continue
+            if words[-1].isspace() and not spaces[-1]:
+                words[-1] += ch
+                continue
+        words.append(ch)
+        spaces.append(False)
+    return Doc(vocab, words=words, spaces=spaces)
 
 
 def store_normalization(doc: Doc, normalized: Normalized) -> None:

@@ -10,7 +10,7 @@ from spacy.scorer import PRFScore
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from ..money import money_role, parse_money
+from ..money import approx_kind, money_at, money_role
 from ..rules.zones_projects import ZoneRules
 from .base import TableComponent
 
@@ -57,11 +57,12 @@ class MoneyValues(TableComponent):
         for ent in doc.ents:
             if ent.label_ != "MONEY":
                 continue
-            money = parse_money(ent.text)
+            money = money_at(text, ent.start_char, ent.end_char)  # sees 超/以上 outside the span too
             if money is None:
                 ent._.money = None
                 continue
-            ent._.money = money.to_dict() | {"role": money_role(text, ent.start_char, ent.end_char)}
+            ent._.money = money.to_dict() | {"approx_kind": approx_kind(money.approx),
+                                             "role": money_role(text, ent.start_char, ent.end_char)}
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from .validate import validate_record
 
 TAG = re.compile(r"\[\[([MPOZ]):(.*?)\]\]", re.S)
 LABEL_OF_TAG = {"M": "MONEY", "P": "PROJECT", "O": "OFFICIAL", "Z": "ZONE"}
-MAGNITUDE = {"亿": Decimal(100_000_000), "万": Decimal(10_000), "": Decimal(1)}
-AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(亿|万|)(?:元)?$")
+MAGNITUDE = {"亿": Decimal(100_000_000), "億": Decimal(100_000_000), "万": Decimal(10_000), "萬": Decimal(10_000), "": Decimal(1)}
+AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(亿|億|万|萬|)(?:元)?$")
 
 
 class AuthoringError(ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -86,11 +87,37 @@ class EventContext:
     rules: EventRules
     events: list[dict[str, Any]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # per-label entity lists sorted by start, searched with bisect: long articles stay linear
+        self._by_label: dict[str, list[Entity]] = {}
+        for entity in sorted(self.entities, key=lambda e: e.start):
+            self._by_label.setdefault(entity.label, []).append(entity)
+        self._starts = {label: [e.start for e in items] for label, items in self._by_label.items()}
+        self._entity_at = bytearray(len(self.text) + 1)
+        for entity in self.entities:
+            self._entity_at[entity.start : entity.end] = b"\x01" * (entity.end - entity.start)
+        self.dates = sorted(self.dates, key=lambda d: d.start)
+        self.date_starts = [d.start for d in self.dates]
+        self._furniture_at = bytearray(len(self.text) + 1)
+        for a, b, _ in self.furniture:
+            self._furniture_at[a:b] = b"\x01" * (b - a)
+
     def in_furniture(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b, _ in self.furniture)
+        return all(self._furniture_at[start:end]) if end > start else False
+
+    def inside_entity(self, position: int) -> bool:
+        return bool(self._entity_at[position])
 
     def of_label(self, label: str, start: int, end: int) -> list[Entity]:
-        return [e for e in self.entities if e.label == label and start <= e.start and e.end <= end]
+        items = self._by_label.get(label, [])
+        first = bisect_left(self._starts.get(label, []), start)
+        found = []
+        for entity in items[first:]:
+            if entity.start >= end:
+                break
+            if entity.end <= end:
+                found.append(entity)
+        return found
 
     def investment_after(self, start: int, end: int) -> int | None:
         """The first total-investment MONEY in [start, end), in yuan; foreign currency via a yuan figure."""
@@ -98,7 +125,7 @@ class EventContext:
             money = entity.money or {}
             if money.get("role") != "total":
                 continue
-            if money.get("value") is None or money.get("approx") in ("超", "逾", "以上", "超过", "多于"):
+            if money.get("value") is None or money.get("approx_kind") == "over":  # lower bounds, ranges
                 return None
             if money.get("currency", "CNY") != "CNY":
                 follow = self.text[entity.end : entity.end + 8]
@@ -139,7 +166,7 @@ def extract_events(context: EventContext, lead_date: str | None) -> list[dict[st
         for match in rules.trigger_pattern.finditer(text, s_start, s_end):
             if context.in_furniture(match.start(), match.end()) or rules.is_excluded(text, match.start(), match.end()):
                 continue
-            if any(e.start <= match.start() < e.end for e in context.entities):
+            if context.inside_entity(match.start()):
                 continue
             sentence_triggers.append(match)
         for match in sentence_triggers:
@@ -181,8 +208,9 @@ def extract_events(context: EventContext, lead_date: str | None) -> list[dict[st
 
 
 def _date_expression(context: EventContext, position: int, sentence, clause) -> TimeExpression | None:  # noqa: ANN001
+    starts = context.date_starts
     for lo, hi in (clause, sentence):
-        inside = [d for d in context.dates if lo <= d.start < hi and d.value]
+        inside = [d for d in context.dates[bisect_left(starts, lo):bisect_left(starts, hi)] if d.value]
         if inside:
             return min(inside, key=lambda d: abs(d.start - position))
     return None
@@ -221,10 +249,12 @@ def _batch_zone(context: EventContext, clause, sentence, batch_start: int) -> st
 
 
 def _investment_in_next_sentence(context: EventContext, sentences, sentence_end: int) -> int | None:  # noqa: ANN001
-    for start, end in sentences:
-        if start >= sentence_end:
-            head = context.text[start : start + 6].lstrip()
-            if head.startswith(("该项目", "项目", "该", "其")):
-                return context.investment_after(start, end)
-            return None
+    """`…项目开工。该项目总投资15.2亿元` - the next sentence, when it is about the same project."""
+    index = bisect_left(sentences, (sentence_end, -1))
+    if index >= len(sentences):
+        return None
+    start, end = sentences[index]
+    head = context.text[start : start + 6].lstrip()
+    if head.startswith(("该项目", "项目", "该", "其")):
+        return context.investment_after(start, end)
     return None

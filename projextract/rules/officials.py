@@ -87,8 +87,12 @@ def is_company_staff(text: str, start: int, rules: TitleRules) -> bool:
 def find_official_mentions(text: str, rules: TitleRules, excluded: list[tuple[int, int]] = ()) -> list[OfficialMention]:
     """Official name mentions: after title chains, in group lists, with split titles, and every repeat."""
 
+    excluded_at = bytearray(len(text) + 1)
+    for a, b in excluded:
+        excluded_at[a:b] = b"\x01" * (b - a)
+
     def blocked(start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in excluded)
+        return all(excluded_at[start:end])
 
     mentions: dict[int, OfficialMention] = {}
     for match in rules.name_after_title.finditer(text):
@@ -112,17 +116,19 @@ def find_official_mentions(text: str, rules: TitleRules, excluded: list[tuple[in
             title = match.group("org") + match.group("position")
             mentions[start] = OfficialMention(start, match.end("name"), match.group("name"), (title,))
     names = {mention.name for mention in mentions.values()}
+    taken = bytearray(len(text) + 1)
+    for mention in mentions.values():
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     for name in sorted(names, key=len, reverse=True):
         for match in re.finditer(re.escape(name), text):
             start, end = match.start(), match.end()
-            if start in mentions or blocked(start, end) or is_company_staff(text, start, rules):
-                continue
-            if any(m.start < end and start < m.end for m in mentions.values()):
+            if any(taken[start:end]) or blocked(start, end) or is_company_staff(text, start, rules):
                 continue
             # a longer name that merely starts with this one is a different person
             if end < len(text) and re.match(rf"[{HAN}]", text[end]) and not rules.name_end.match(text, end):
                 continue
             mentions[start] = OfficialMention(start, end, name, ())
+            taken[start:end] = b"\x01" * (end - start)
     return sorted(mentions.values(), key=lambda m: m.start)
 
 

@@ -1,0 +1,66 @@
+"""Compile corpus/src into corpus/{train,dev,test}.jsonl with a fixed, recorded split."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .authoring import AuthoringError, compile_file, iter_sources
+from .validate import validate_records
+
+SPLITS = ("train", "dev", "test")
+
+
+def split_for(record_id: str) -> str:
+    """70/15/15 by a stable hash of the id, so adding articles never moves old ones."""
+    bucket = int(hashlib.sha1(record_id.encode("utf-8")).hexdigest(), 16) % 100
+    return "train" if bucket < 70 else "dev" if bucket < 85 else "test"
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise ValueError(f"{path}:{number}: not JSON ({error})") from error
+
+
+def write_jsonl(path: str | Path, records: Iterable[dict[str, Any]]) -> int:
+    count = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def build(corpus_dir: str | Path = "corpus") -> dict[str, int]:
+    """Compile every source under corpus/src; keep recorded splits, assign new ids by hash."""
+    corpus_dir = Path(corpus_dir)
+    split_file = corpus_dir / "splits.json"
+    splits: dict[str, str] = json.loads(split_file.read_text("utf-8")) if split_file.exists() else {}
+    records: dict[str, list[dict[str, Any]]] = {name: [] for name in SPLITS}
+    errors: list[str] = []
+    for path in iter_sources([corpus_dir / "src"]):
+        if path.parent.name == "demo":
+            continue
+        try:
+            record = compile_file(path)
+        except AuthoringError as error:
+            errors.append(str(error))
+            continue
+        split = splits.setdefault(record["id"], split_for(record["id"]))
+        records[split].append(record)
+    problems = {key: value for name in SPLITS for key, value in validate_records(records[name]).items()}
+    if errors or problems:
+        details = errors + [f"{key}: {p}" for key, ps in problems.items() for p in ps]
+        raise ValueError("corpus does not validate:\n" + "\n".join(details[:50]))
+    counts = {name: write_jsonl(corpus_dir / f"{name}.jsonl", sorted(records[name], key=lambda r: r["id"]))
+              for name in SPLITS}
+    split_file.write_text(json.dumps(dict(sorted(splits.items())), ensure_ascii=False, indent=0) + "\n", "utf-8")
+    return counts
