@@ -86,8 +86,6 @@ def article_from_doc(doc: Doc, *, id: str | None = None, published: str | None =
             attrs["money"] = ent._.money
         if ent.label_ == "ZONE" and ent._.zone is not None:
             attrs["zone"] = ent._.zone
-        if ent.label_ == "OFFICIAL" and ent._.titles is not None:
-            attrs["titles"] = list(ent._.titles)
         spans.append(Span(start, end, ent.label_, raw[start:end], attrs))
         raw_of_ent.setdefault(f"{ent.label_}:{ent.text}", raw[start:end])
     events = tuple(
@@ -108,5 +106,9 @@ def article_from_doc(doc: Doc, *, id: str | None = None, published: str | None =
         )
         for o in doc._.officials or []
     )
+    # a mention carries its official's titles as written in the raw text
+    titles_of = {o.name: list(o.titles) for o in officials}
+    spans = [Span(s.start, s.end, s.label, s.text, {**s.attrs, "titles": titles_of.get(s.text, [])})
+             if s.label == "OFFICIAL" else s for s in spans]
     return Article(raw, tuple(spans), events, officials, tuple(repairs(doc)), id, published, encoding)
 

@@ -14,10 +14,21 @@ from .validate import validate_records
 SPLITS = ("train", "dev", "test")
 
 
-def split_for(record_id: str) -> str:
-    """70/15/15 by a stable hash of the id, so adding articles never moves old ones."""
-    bucket = int(hashlib.sha1(record_id.encode("utf-8")).hexdigest(), 16) % 100
-    return "train" if bucket < 70 else "dev" if bucket < 85 else "test"
+SHARES = {"train": 0.70, "dev": 0.15, "test": 0.15}
+
+
+def assign_splits(new_ids: Iterable[str], splits: dict[str, str]) -> dict[str, str]:
+    """Give each new id the split furthest below its 70/15/15 share, in a stable hash order.
+
+    Recorded ids never move, so adding articles keeps old results comparable.
+    """
+    counts = {name: sum(1 for s in splits.values() if s == name) for name in SPLITS}
+    for record_id in sorted(new_ids, key=lambda i: hashlib.sha1(i.encode("utf-8")).hexdigest()):
+        total = sum(counts.values()) + 1
+        split = max(SPLITS, key=lambda name: SHARES[name] * total - counts[name])
+        splits[record_id] = split
+        counts[split] += 1
+    return splits
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
@@ -46,16 +57,17 @@ def build(corpus_dir: str | Path = "corpus") -> dict[str, int]:
     splits: dict[str, str] = json.loads(split_file.read_text("utf-8")) if split_file.exists() else {}
     records: dict[str, list[dict[str, Any]]] = {name: [] for name in SPLITS}
     errors: list[str] = []
+    compiled = []
     for path in iter_sources([corpus_dir / "src"]):
         if path.parent.name == "demo":
             continue
         try:
-            record = compile_file(path)
+            compiled.append(compile_file(path))
         except AuthoringError as error:
             errors.append(str(error))
-            continue
-        split = splits.setdefault(record["id"], split_for(record["id"]))
-        records[split].append(record)
+    assign_splits([r["id"] for r in compiled if r["id"] not in splits], splits)
+    for record in compiled:
+        records[splits[record["id"]]].append(record)
     problems = {key: value for name in SPLITS for key, value in validate_records(records[name]).items()}
     if errors or problems:
         details = errors + [f"{key}: {p}" for key, ps in problems.items() for p in ps]
