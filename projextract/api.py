@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,7 +14,7 @@ from .mojibake import plausibility
 from .pipeline import load
 from .rules.dates import Anchor
 
-Text = Union[str, bytes]
+Text = str | bytes
 _ENCODINGS = ("utf-8", "gb18030", "big5")
 
 
@@ -31,22 +31,26 @@ def decode(text: Text) -> tuple[str, str | None]:
     if isinstance(text, str):
         return text, None
     if isinstance(text, (bytes, bytearray)):
-        # GB18030 accepts almost any byte sequence, so a strict decode alone cannot tell it from Big5:
-        # take the first encoding in order whose text reads as Chinese, else the most plausible one.
+        data = bytes(text)
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        # GB18030 accepts almost any byte sequence, so a strict decode cannot tell it from Big5:
+        # keep the first encoding in order that reads about as well as the best one.
         decoded = []
-        for encoding in _ENCODINGS:
+        for encoding in _ENCODINGS[1:]:
             try:
-                candidate = bytes(text).decode(encoding)
+                candidate = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            score = plausibility("".join(ch for ch in candidate if "\u3400" <= ch <= "\u9fff")) or 0.0
-            if encoding == "utf-8" or score >= 0.6:
-                return candidate, encoding
-            decoded.append((score, candidate, encoding))
+            wide = "".join(ch for ch in candidate if ord(ch) > 0x7F and not unicodedata.category(ch).startswith("P"))
+            decoded.append((plausibility(wide), candidate, encoding))
         if decoded:
-            _, candidate, encoding = max(decoded, key=lambda item: item[0])
+            best = max(score for score, _, _ in decoded)
+            _, candidate, encoding = next(item for item in decoded if item[0] >= best - 0.05)
             return candidate, encoding
-        return bytes(text).decode("gb18030", errors="replace"), "gb18030-replace"
+        return data.decode("gb18030", errors="replace"), "gb18030-replace"
     raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -19,8 +18,8 @@ ModelOption = typer.Option(None, "--model", "-m", help="A saved pipeline directo
 @app.command("parse")
 def parse_command(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="An article (.txt, any of UTF-8/GB18030/Big5)."),
-    published: Optional[str] = typer.Option(None, help="The article's date (YYYY-MM-DD, YYYY-MM or YYYY)."),
-    model: Optional[Path] = ModelOption,
+    published: str | None = typer.Option(None, help="The article's date (YYYY-MM-DD, YYYY-MM or YYYY)."),
+    model: Path | None = ModelOption,
 ) -> None:
     """Print one article's result as JSON."""
     from . import load, parse
@@ -33,7 +32,7 @@ def parse_command(
 def annotate_command(
     paths: list[Path] = typer.Argument(..., exists=True, help="Files, folders of .txt files, or JSONL records."),
     output: Path = typer.Option(..., "--output", "-o", help="JSONL file to write, one line per input."),
-    model: Optional[Path] = ModelOption,
+    model: Path | None = ModelOption,
     batch_size: int = typer.Option(32, help="Articles per nlp.pipe batch."),
     n_process: int = typer.Option(1, help="Processes for nlp.pipe."),
 ) -> None:
@@ -59,8 +58,8 @@ def annotate_command(
 @app.command("evaluate")
 def evaluate_command(
     gold: Path = typer.Argument(..., exists=True, help="Annotated JSONL (ANNOTATION.md schema)."),
-    model: Optional[Path] = ModelOption,
-    output_json: Optional[Path] = typer.Option(None, "--json", help="Also write the scores as JSON here."),
+    model: Path | None = ModelOption,
+    output_json: Path | None = typer.Option(None, "--json", help="Also write the scores as JSON here."),
 ) -> None:
     """Score a pipeline on annotated articles as ANNOTATION.md's Scoring section says."""
     from . import load, parse_many
@@ -75,6 +74,30 @@ def evaluate_command(
     typer.echo(format_table(scores))
     if output_json:
         output_json.write_text(json.dumps(scores, indent=2), "utf-8")
+
+
+@app.command("train")
+def train_command(
+    corpus: Path = typer.Option(Path("corpus"), exists=True, file_okay=False, help="Folder with train/dev JSONL."),
+    extra: list[Path] = typer.Option([], "--extra", help="More annotated JSONL articles for training (repeatable)."),
+    base: str = typer.Option("none", help="'none' (from scratch), 'shipped' (fine-tune the shipped model) or a path."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where the trained ner and the full pipeline go."),
+    config: Path | None = typer.Option(None, help="Training config (default: training/config.cfg)."),
+) -> None:
+    """Train the NER (from scratch or from a base), assemble the full pipeline and print its evaluation."""
+    from . import parse_many
+    from .corpus.build import read_jsonl
+    from .evaluate import format_table, score_records
+    from .pipeline import load
+    from .training import train
+
+    pipeline = train(corpus, output, extra=list(extra), base=base, config=config)
+    nlp = load(pipeline)
+    for split in ("dev", "test"):
+        gold = list(read_jsonl(corpus / f"{split}.jsonl"))
+        items = [(r["text"], {"id": r["id"], "published": r["meta"].get("published")}) for r in gold]
+        typer.echo(f"== {split} ==\n" + format_table(score_records(gold, [a.to_dict() for a in parse_many(items, nlp=nlp)])))
+    typer.echo(f"pipeline saved to {pipeline}")
 
 
 @corpus_app.command("validate")

@@ -52,7 +52,7 @@ def _zone_alternatives(record: Mapping[str, Any]) -> dict[str, set[str]]:
     zones = sorted((s for s in record.get("spans", []) if s["label"] == "ZONE"), key=lambda s: s["start"])
     text = record["text"]
     alternatives: dict[str, set[str]] = {}
-    for left, right in zip(zones, zones[1:]):
+    for left, right in zip(zones, zones[1:], strict=False):
         if left["end"] == right["start"]:
             a, b = text[left["start"]:left["end"]], text[right["start"]:right["end"]]
             alternatives.setdefault(zone_key(a), {zone_key(a)}).add(zone_key(b))

@@ -1,7 +1,7 @@
-"""Build a pipeline from a config (and optionally a trained ner) and save it, e.g. as the shipped model.
+"""Build the full pipeline (trained tok2vec+ner, if given, then the rule components) and save it.
 
-    python training/assemble.py training/rules.cfg projextract/model
-    python training/assemble.py training/rules.cfg projextract/model --ner training/output/model-best
+    python training/assemble.py training/rules.cfg projextract/model                      # rules only
+    python training/assemble.py training/rules.cfg projextract/model --ner training/output/base/model-best
 """
 
 from __future__ import annotations
@@ -9,25 +9,27 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import spacy
-
 from projextract.pipeline import build_from_config
+from projextract.training import assemble, record_scores
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("config", type=Path)
     parser.add_argument("output", type=Path)
     parser.add_argument("--ner", type=Path, help="a trained pipeline whose tok2vec+ner go first")
+    parser.add_argument("--record-scores", type=Path, metavar="CORPUS",
+                        help="evaluate on CORPUS/dev.jsonl and test.jsonl and record the scores in meta.json")
     args = parser.parse_args()
-    nlp = build_from_config(args.config)
     if args.ner:
-        trained = spacy.load(args.ner)
-        for name in reversed([n for n in trained.pipe_names if n in ("tok2vec", "ner")]):
-            nlp.add_pipe(name, source=trained, first=True)
-    nlp.meta["name"] = "projextract"
-    nlp.to_disk(args.output)
-    print(f"saved {nlp.pipe_names} to {args.output}")
+        assemble(args.ner, args.output, args.config)
+    else:
+        nlp = build_from_config(args.config)
+        nlp.meta["name"] = "projextract"
+        nlp.to_disk(args.output)
+    if args.record_scores:
+        print(record_scores(args.output, args.record_scores))
+    print(f"saved pipeline to {args.output}")
 
 
 if __name__ == "__main__":

@@ -27,19 +27,21 @@ LABELS = ("MONEY", "PROJECT", "OFFICIAL", "ZONE")
 @Language.factory(
     "projextract_entity_rules",
     assigns=["doc.ents"],
-    default_config={"overwrite_ents": False, "labels": list(LABELS)},
+    default_config={"labels": list(LABELS), "override_labels": []},
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0},
 )
-def make_entity_rules(nlp: Language, name: str, *, overwrite_ents: bool, labels: list[str]) -> EntityRules:
-    return EntityRules(name, overwrite_ents=overwrite_ents, labels=labels)
+def make_entity_rules(nlp: Language, name: str, *, labels: list[str], override_labels: list[str]) -> EntityRules:
+    return EntityRules(name, labels=labels, override_labels=override_labels)
 
 
 class EntityRules(TableComponent):
     table_names = ("zone_suffixes", "project_heads", "titles", "surnames")
 
-    def __init__(self, name: str, *, overwrite_ents: bool = False, labels: Iterable[str] = LABELS) -> None:
-        self.overwrite_ents = overwrite_ents
+    def __init__(self, name: str, *, labels: Iterable[str] = LABELS, override_labels: Iterable[str] = ()) -> None:
+        """`labels`: what the rules tag; where an earlier `ner` tagged something, rule spans only fill gaps,
+        except for `override_labels`, whose rule spans replace whatever they overlap (the money grammar)."""
         self.labels = tuple(labels)
+        self.override_labels = tuple(override_labels)
         super().__init__(name)
 
     def _compile(self) -> None:
@@ -67,13 +69,18 @@ class EntityRules(TableComponent):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None and span.text.strip():
                 spans.append(span)
-        existing = list(doc.ents)
-        if self.overwrite_ents:
-            doc.ents = filter_spans(spans + existing)
-        else:
-            taken = {i for ent in existing for i in range(ent.start, ent.end)}
-            added = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
-            doc.ents = sorted(existing + added, key=lambda s: s.start)
+        overriding = [s for s in filter_spans(spans) if s.label_ in self.override_labels]
+        owned = bytearray(len(doc) + 1)
+        for span in overriding:
+            owned[span.start : span.end] = b"\x01" * len(span)
+        kept = [ent for ent in doc.ents
+                if ent.label_ not in self.override_labels and not any(owned[ent.start : ent.end])]
+        taken = bytearray(len(doc) + 1)
+        for ent in kept + overriding:
+            taken[ent.start : ent.end] = b"\x01" * len(ent)
+        filling = [s for s in filter_spans([s for s in spans if s.label_ not in self.override_labels])
+                   if not any(taken[s.start : s.end])]
+        doc.ents = sorted(kept + overriding + filling, key=lambda s: s.start)
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:

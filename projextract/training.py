@@ -1,0 +1,111 @@
+"""`projextract train`: retrain from scratch or fine-tune the shipped NER, then assemble the full pipeline.
+
+All training settings live in training/config.cfg (and the rule pipeline in training/rules.cfg);
+this module only fills in paths, and for fine-tuning swaps the tok2vec/ner blocks for `source`
+blocks pointing at the base pipeline.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.cli.train import train as spacy_train
+from spacy.util import load_config
+
+from .corpus.build import read_jsonl
+from .corpus.docbin import records_to_docbin
+from .corpus.validate import validate_records
+from .pipeline import build_from_config, load
+
+TRAINING_DIR = Path(__file__).resolve().parent.parent / "training"
+
+
+def _records(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    for path in paths:
+        records.extend(read_jsonl(path))
+    return records
+
+
+def write_docbins(corpus_dir: Path, extra: list[Path], target: Path) -> dict[str, Path]:
+    """train (+ extra articles) and dev DocBins, made with the inference tokenizer; extra must validate."""
+    nlp = load()
+    train = _records([corpus_dir / "train.jsonl", *extra])
+    problems = validate_records(_records(extra), require_meta=False)
+    if problems:
+        first = next(iter(problems.items()))
+        raise ValueError(f"{len(problems)} extra articles do not validate, e.g. {first[0]}: {first[1][0]}")
+    target.mkdir(parents=True, exist_ok=True)
+    paths = {"train": target / "train.spacy", "dev": target / "dev.spacy"}
+    records_to_docbin(nlp, train).to_disk(paths["train"])
+    records_to_docbin(nlp, read_jsonl(corpus_dir / "dev.jsonl")).to_disk(paths["dev"])
+    return paths
+
+
+def train(corpus_dir: Path, output: Path, *, extra: list[Path] = (), base: str = "none",
+          config: Path | None = None, overrides: dict[str, Any] | None = None) -> Path:
+    """Train tok2vec+ner, assemble it with the rule components into `output/pipeline`; return that path."""
+    config_path = config or TRAINING_DIR / "config.cfg"
+    output.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        docbins = write_docbins(corpus_dir, list(extra), Path(tmp))
+        settings = {"paths.train": str(docbins["train"]), "paths.dev": str(docbins["dev"]), **(overrides or {})}
+        if base != "none":
+            base_path = load().meta.get("_path") if base == "shipped" else base
+            base_path = str(base_path or Path(__file__).parent / "model")
+            cfg = load_config(config_path, overrides=settings, interpolate=False)
+            for name in ("tok2vec", "ner"):
+                cfg["components"][name] = {"source": base_path}
+            config_path = Path(tmp) / "finetune.cfg"
+            cfg.to_disk(config_path)
+            settings = {}
+        spacy_train(config_path, output / "ner", overrides=settings)
+    return assemble(output / "ner" / "model-best", output / "pipeline")
+
+
+def assemble(ner_path: Path, target: Path, rules_config: Path | None = None) -> Path:
+    """The full pipeline: trained tok2vec+ner first, then the rule components of training/rules.cfg."""
+    nlp = build_from_config(rules_config or TRAINING_DIR / "rules.cfg")
+    trained = spacy.load(ner_path)
+    for name in ("ner", "tok2vec"):
+        nlp.add_pipe(name, source=trained, first=True)
+    nlp.meta["name"] = "projextract"
+    nlp.to_disk(target)
+    return target
+
+
+def summarize(scores: dict[str, Any]) -> dict[str, Any]:
+    """The figures a pipeline records about itself (F1 per label, events, officials)."""
+    return {
+        "spans": {label: round(row["f"], 4) for label, row in scores["spans"].items()},
+        "events": round(scores["events"]["f"], 4),
+        "events_named": round(scores["events"]["named"]["f"], 4),
+        "events_batch": round(scores["events"]["batch"]["f"], 4),
+        "officials": round(scores["officials"]["f"], 4),
+        "title_accuracy": scores["officials"]["title_accuracy"],
+    }
+
+
+def record_scores(pipeline_path: Path, corpus_dir: Path) -> dict[str, Any]:
+    """Evaluate the saved pipeline on dev and test through parse() and store the scores in its meta.json."""
+    import json
+
+    from .api import parse_many
+    from .evaluate import score_records
+
+    nlp = spacy.load(pipeline_path)
+    recorded = {}
+    for split in ("dev", "test"):
+        gold = list(read_jsonl(corpus_dir / f"{split}.jsonl"))
+        items = [(r["text"], {"id": r["id"], "published": r["meta"].get("published")}) for r in gold]
+        predicted = [article.to_dict() for article in parse_many(items, nlp=nlp)]
+        recorded[split] = summarize(score_records(gold, predicted))
+    meta_path = Path(pipeline_path) / "meta.json"
+    meta = json.loads(meta_path.read_text("utf-8"))
+    meta["projextract_scores"] = recorded
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), "utf-8")
+    return recorded

@@ -1,0 +1,59 @@
+"""The trainable part learns, and the shipped model still scores what it recorded."""
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.training import Example
+from spacy.util import load_config
+
+import projextract
+from projextract.corpus.docbin import record_to_doc
+from projextract.evaluate import score_records
+
+ROOT = Path(__file__).resolve().parent.parent
+
+def _record(text: str, *entities: tuple[str, str]) -> dict:
+    """Offsets computed, never typed."""
+    spans = [{"start": text.index(part), "end": text.index(part) + len(part), "label": label} for part, label in entities]
+    return {"id": text[:4], "text": text, "spans": spans}
+
+
+RECORDS = [
+    _record("市委书记李云峰出席临汾经济开发区年产3万吨玻璃纤维项目开工仪式，总投资15.2亿元。",
+            ("李云峰", "OFFICIAL"), ("临汾经济开发区", "ZONE"), ("年产3万吨玻璃纤维项目", "PROJECT"), ("15.2亿元", "MONEY")),
+    _record("王慧敏介绍，祁县智慧冷链物流园计划年内投产，预计年产值5亿元。",
+            ("王慧敏", "OFFICIAL"), ("祁县智慧冷链物流园", "PROJECT"), ("5亿元", "MONEY")),
+]
+
+
+def test_ner_from_the_training_config_overfits_a_few_examples():
+    config = load_config(ROOT / "training" / "config.cfg", overrides={"paths.train": None, "paths.dev": None})
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    examples = [Example(nlp.make_doc(r["text"]), record_to_doc(nlp, r)) for r in RECORDS]
+    for example in examples:
+        assert [e.text for e in example.reference.ents]  # gold spans survived the conversion
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(150):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    for record in RECORDS:
+        doc = nlp(record["text"])
+        predicted = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+        assert predicted == {(s["start"], s["end"], s["label"]) for s in record["spans"]}
+
+
+def _shipped_meta() -> dict:
+    return json.loads((projextract.pipeline.shipped_model_path() / "meta.json").read_text("utf-8"))
+
+
+@pytest.mark.skipif("ner" not in projextract.load().pipe_names, reason="the shipped pipeline has no trained ner")
+def test_shipped_model_scores_what_it_recorded():
+    recorded = _shipped_meta()["projextract_scores"]["test"]
+    gold = [json.loads(line) for line in (ROOT / "corpus" / "test.jsonl").read_text("utf-8").splitlines()]
+    items = [(r["text"], {"id": r["id"], "published": r["meta"]["published"]}) for r in gold]
+    scores = score_records(gold, [a.to_dict() for a in projextract.parse_many(items)])
+    for label in ("micro", "MONEY", "PROJECT", "OFFICIAL", "ZONE"):
+        assert abs(scores["spans"][label]["f"] - recorded["spans"][label]) <= 0.005, label
+    assert abs(scores["events"]["f"] - recorded["events"]) <= 0.005
+    assert abs(scores["officials"]["f"] - recorded["officials"]) <= 0.005
