@@ -9,8 +9,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the factories)
-from . import tokenizer  # noqa: F401  (registers the tokenizer)
+from . import (
+    components,  # noqa: F401  (registers the factories)
+    tokenizer,  # noqa: F401  (registers the tokenizer)
+)
 
 
 def shipped_model_path() -> Path:

@@ -14,8 +14,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from ..tokenizer import raw_offsets, raw_text, store_normalization
 from ..normalize import normalize
+from ..tokenizer import raw_offsets, raw_text, store_normalization
 
 
 class ConversionError(ValueError):
