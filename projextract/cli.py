@@ -135,5 +135,164 @@ def corpus_build(corpus_dir: Path = typer.Option(Path("corpus"), help="The corpu
     typer.echo(", ".join(f"{name}: {count}" for name, count in counts.items()))
 
 
+
+def _corpus_fail(error: Exception) -> None:
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(code=2)
+
+
+@corpus_app.command("stats")
+def corpus_stats_command(
+    paths: list[Path] = typer.Argument(None, help="Corpus folders or JSONL files (default: corpus/)."),
+    write: bool = typer.Option(False, "--write", help="Rewrite the stats section of the data card."),
+    readme: Path = typer.Option(Path("corpus/README.md"), help="The data card that --write updates."),
+    output_json: Path | None = typer.Option(None, "--json", help="Also write the numbers as JSON here."),
+) -> None:
+    """Counts per split, label, script, province, form and event type; length; realism measures."""
+    from .corpus.sources import read_splits
+    from .corpus.stats import corpus_stats, format_markdown, write_readme
+
+    splits: dict = {}
+    for path in paths or [Path("corpus")]:
+        for name, records in read_splits(path).items():
+            splits[name if name not in splits else f"{path}:{name}"] = records
+    stats = corpus_stats(splits)
+    markdown = format_markdown(stats)
+    typer.echo(markdown)
+    if output_json:
+        output_json.write_text(json.dumps(stats, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if write:
+        changed = write_readme(readme, markdown)
+        typer.echo(f"{readme}: {'stats section rewritten' if changed else 'already up to date'}", err=True)
+
+
+@corpus_app.command("convert")
+def corpus_convert(
+    source: Path = typer.Argument(..., exists=True, help="JSONL file or corpus folder, .spacy file, or Parquet."),
+    output: Path = typer.Argument(..., help="A file (.jsonl/.spacy/.parquet) or a folder (one file per split)."),
+    to: str | None = typer.Option(None, "--to", help="jsonl, spacy or parquet (default: from OUTPUT)."),
+    model: Path | None = ModelOption,
+) -> None:
+    """Convert between JSONL, spaCy DocBin (.spacy) and Parquet (Hugging Face datasets)."""
+    from .corpus.convert import convert
+
+    try:
+        written = convert(source, output, to, model=model)
+    except (ValueError, FileNotFoundError) as error:
+        _corpus_fail(error)
+    typer.echo(", ".join(str(path) for path in written.values()), err=True)
+
+
+@corpus_app.command("export")
+def corpus_export(
+    source: Path = typer.Argument(..., exists=True, help="JSONL file, corpus folder or inline-markup sources."),
+    output: Path = typer.Option(..., "--output", "-o", help="Label Studio .json or doccano .jsonl to write."),
+    kind: str | None = typer.Option(None, "--format", "-f", help="label-studio or doccano (default: by suffix)."),
+    config: Path | None = typer.Option(None, help="Also write a Label Studio labeling config (XML) here."),
+) -> None:
+    """Export records to Label Studio JSON or doccano JSONL (events, officials and meta ride along)."""
+    from .corpus.interchange import label_studio_config, write_tool_file
+    from .corpus.sources import read_records
+
+    try:
+        count = write_tool_file(read_records(source), output, kind)
+    except (ValueError, FileNotFoundError) as error:
+        _corpus_fail(error)
+    if config:
+        config.write_text(label_studio_config(), "utf-8")
+    typer.echo(f"{count} records written to {output}", err=True)
+
+
+@corpus_app.command("import")
+def corpus_import(
+    source: Path = typer.Argument(..., exists=True, dir_okay=False, help="A Label Studio .json or doccano .jsonl."),
+    output: Path = typer.Option(..., "--output", "-o", help="JSONL file to write (ANNOTATION.md schema)."),
+    kind: str | None = typer.Option(None, "--format", "-f", help="label-studio or doccano (default: by suffix)."),
+    annotation: int = typer.Option(0, help="Label Studio: which non-cancelled annotation of a task to read."),
+    predictions: bool = typer.Option(False, help="Label Studio: read predictions where a task has no annotation."),
+    text_key: str = typer.Option("text", help="Label Studio: the data field holding the article text."),
+    utf16: bool = typer.Option(False, help="Offsets count UTF-16 units (old tool versions), not code points."),
+    strict: bool = typer.Option(False, help="Also require meta (published, province, script, form)."),
+) -> None:
+    """Import a Label Studio or doccano export as records; report what validate.py finds."""
+    from .corpus.build import write_jsonl
+    from .corpus.interchange import import_problems, read_tool_file
+
+    options = {"utf16": utf16}
+    if (kind or ("label-studio" if source.suffix == ".json" else "doccano")) == "label-studio":
+        options.update(text_key=text_key, annotation=annotation, use_predictions=predictions)
+    try:
+        records = read_tool_file(source, kind, **options)
+    except (ValueError, KeyError, TypeError) as error:
+        _corpus_fail(error)
+    count = write_jsonl(output, records)
+    report = import_problems(records, strict=strict)
+    without_officials = {str(r.get("id")) for r in records if not r.get("officials")}
+    errors = 0
+    for record_id, problems in report.items():
+        for problem in problems:
+            note = record_id in without_officials and "missing from officials" in problem
+            errors += not note
+            typer.echo(f"{output}: {record_id}: {'note: ' if note else ''}{problem}")
+    typer.echo(f"{count} records written to {output} ({len(report)} with problems)", err=True)
+    raise typer.Exit(code=1 if errors else 0)
+
+
+@corpus_app.command("augment")
+def corpus_augment(
+    source: Path = typer.Argument(..., exists=True, help="Training records (JSONL file or sources)."),
+    output: Path = typer.Option(..., "--output", "-o", help="JSONL file to write the noisy copies to."),
+    seed: int = typer.Option(0, help="Random seed; the same seed gives the same output."),
+    copies: int = typer.Option(1, min=1, help="Noisy copies per article (ids <id>~aug<n>)."),
+    keep_original: bool = typer.Option(False, help="Write each original article before its copies."),
+    traditional: float = typer.Option(0.3, help="Share of Simplified articles converted to Traditional."),
+    gloss: float = typer.Option(0.25, help="Share of articles given pinyin glosses."),
+    fullwidth: float = typer.Option(0.25, help="Share of articles with full-width punctuation folded to ASCII."),
+    doubled: float = typer.Option(0.3, help="Share of articles with doubled punctuation."),
+    mojibake: float = typer.Option(0.25, help="Share of articles given shifted-byte GBK mojibake runs."),
+    splits_file: Path = typer.Option(Path("corpus/splits.json"), help="Split record used to keep dev/test out."),
+) -> None:
+    """Write a noisy copy of training articles (offsets carried along); refuses dev/test articles."""
+    from .corpus.augment import augment_records
+    from .corpus.build import write_jsonl
+    from .corpus.sources import read_records
+
+    records = read_records(source)
+    held_out = json.loads(splits_file.read_text("utf-8")) if splits_file.exists() else {}
+    evaluation = sorted(str(r.get("id")) for r in records if held_out.get(str(r.get("id"))) in ("dev", "test"))
+    if evaluation or source.stem in ("dev", "test"):
+        shown = ", ".join(evaluation[:5]) or source.name
+        typer.echo(f"refusing to augment dev/test gold ({shown}); augmentation is for training data only", err=True)
+        raise typer.Exit(code=2)
+    if output.resolve().parent == splits_file.resolve().parent and output.stem in ("train", "dev", "test"):
+        typer.echo(f"refusing to overwrite the corpus split {output}", err=True)
+        raise typer.Exit(code=2)
+    rates = {"traditional": traditional, "gloss": gloss, "fullwidth": fullwidth, "doubled": doubled,
+             "mojibake": mojibake}
+    count = write_jsonl(output, augment_records(records, seed=seed, copies=copies, keep_original=keep_original,
+                                                **rates))
+    typer.echo(f"{count} records written to {output}", err=True)
+
+
+@corpus_app.command("agree")
+def corpus_agree(
+    a: Path = typer.Argument(..., exists=True, help="Annotation set A (JSONL, corpus folder or sources); gold."),
+    b: Path = typer.Argument(..., exists=True, help="Annotation set B of the same articles, matched by id."),
+    output_json: Path | None = typer.Option(None, "--json", help="Also write scores and disagreements as JSON."),
+    diff: bool = typer.Option(False, "--diff", help="List every disagreement (tab-separated)."),
+) -> None:
+    """Inter-annotator agreement: span P/R/F1 per label, events, officials; --diff lists what differs."""
+    from .corpus.agree import agree_paths, format_agreement, format_disagreements
+
+    scores, found = agree_paths(a, b)
+    typer.echo(format_agreement(scores))
+    if diff:
+        typer.echo("\n" + format_disagreements(found))
+    else:
+        typer.echo(f"\n{len(found)} disagreements (--diff lists them)")
+    if output_json:
+        payload = {"scores": scores, "disagreements": [item.to_dict() for item in found]}
+        output_json.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", "utf-8")
+
 if __name__ == "__main__":
     app()
