@@ -21,11 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 RULE_COMPONENTS = ("projextract_money", "projextract_zones", "projextract_officials", "projextract_dates", "projextract_events")
 
 
-def variant(ner_path: Path | None, labels: list[str], override: list[str]) -> spacy.Language:
+def variant(ner_path: Path | None, labels: list[str], override: list[str], zone_check: bool = True) -> spacy.Language:
     """The rules pipeline with the entity rules restricted to `labels`, optionally after a trained ner."""
     nlp = build_from_config(ROOT / "training" / "rules.cfg")
     rules = nlp.get_pipe("projextract_entity_rules")
     rules.labels, rules.override_labels = tuple(labels), tuple(override)
+    rules.require_zone_suffix = zone_check
     if ner_path:
         trained = spacy.load(ner_path)
         for name in ("ner", "tok2vec"):
@@ -42,10 +43,11 @@ def main() -> None:
     items = [(r["text"], {"id": r["id"], "published": r["meta"].get("published")}) for r in gold]
     variants = {
         "rules only": variant(None, ["MONEY", "PROJECT", "OFFICIAL", "ZONE"], []),
-        "ner only": variant(args.ner, [], []),
-        "ner + money grammar": variant(args.ner, ["MONEY"], ["MONEY"]),
+        "ner only": variant(args.ner, [], [], zone_check=False),
+        "ner + zone suffix check": variant(args.ner, [], []),
         "ner + money grammar + rule fill": variant(args.ner, ["MONEY", "PROJECT", "OFFICIAL", "ZONE"], ["MONEY"]),
-        "ner + rule fill (no override)": variant(args.ner, ["MONEY", "PROJECT", "OFFICIAL", "ZONE"], []),
+        "ner + money grammar + zone fill": variant(args.ner, ["MONEY", "ZONE"], ["MONEY"]),
+        "ner + money grammar + zone/official fill": variant(args.ner, ["MONEY", "ZONE", "OFFICIAL"], ["MONEY"]),
     }
     print("| variant | micro | MONEY | PROJECT | OFFICIAL | ZONE | events | named | batch | officials |")
     print("|---|---|---|---|---|---|---|---|---|---|")

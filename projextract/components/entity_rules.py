@@ -27,21 +27,26 @@ LABELS = ("MONEY", "PROJECT", "OFFICIAL", "ZONE")
 @Language.factory(
     "projextract_entity_rules",
     assigns=["doc.ents"],
-    default_config={"labels": list(LABELS), "override_labels": []},
+    default_config={"labels": list(LABELS), "override_labels": [], "require_zone_suffix": True},
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0},
 )
-def make_entity_rules(nlp: Language, name: str, *, labels: list[str], override_labels: list[str]) -> EntityRules:
-    return EntityRules(name, labels=labels, override_labels=override_labels)
+def make_entity_rules(nlp: Language, name: str, *, labels: list[str], override_labels: list[str],
+                      require_zone_suffix: bool) -> EntityRules:
+    return EntityRules(name, labels=labels, override_labels=override_labels, require_zone_suffix=require_zone_suffix)
 
 
 class EntityRules(TableComponent):
     table_names = ("zone_suffixes", "project_heads", "titles", "surnames")
 
-    def __init__(self, name: str, *, labels: Iterable[str] = LABELS, override_labels: Iterable[str] = ()) -> None:
+    def __init__(self, name: str, *, labels: Iterable[str] = LABELS, override_labels: Iterable[str] = (),
+                 require_zone_suffix: bool = True) -> None:
         """`labels`: what the rules tag; where an earlier `ner` tagged something, rule spans only fill gaps,
-        except for `override_labels`, whose rule spans replace whatever they overlap (the money grammar)."""
+        except for `override_labels`, whose rule spans replace whatever they overlap (the money grammar).
+        `require_zone_suffix`: drop ZONE spans (from any source) whose name has no zone suffix of the
+        standard's list (zone_suffixes.json), or nothing before it (`开发区` alone is generic)."""
         self.labels = tuple(labels)
         self.override_labels = tuple(override_labels)
+        self.require_zone_suffix = require_zone_suffix
         super().__init__(name)
 
     def _compile(self) -> None:
@@ -73,15 +78,20 @@ class EntityRules(TableComponent):
         owned = bytearray(len(doc) + 1)
         for span in overriding:
             owned[span.start : span.end] = b"\x01" * len(span)
-        kept = [ent for ent in doc.ents
-                if ent.label_ not in self.override_labels and not any(owned[ent.start : ent.end])]
+        kept = [ent for ent in doc.ents if ent.label_ not in self.override_labels
+                and not any(owned[ent.start : ent.end]) and self._acceptable(ent.label_, ent.text)]
         taken = bytearray(len(doc) + 1)
         for ent in kept + overriding:
             taken[ent.start : ent.end] = b"\x01" * len(ent)
         filling = [s for s in filter_spans([s for s in spans if s.label_ not in self.override_labels])
-                   if not any(taken[s.start : s.end])]
+                   if not any(taken[s.start : s.end]) and self._acceptable(s.label_, s.text)]
         doc.ents = sorted(kept + overriding + filling, key=lambda s: s.start)
         return doc
+
+    def _acceptable(self, label: str, text: str) -> bool:
+        if label != "ZONE" or not self.require_zone_suffix:
+            return True
+        return self.zone_rules.is_zone_name(text)
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         return get_ner_prf(examples)

@@ -42,6 +42,16 @@ class ZoneRules:
                 return self.suffix_types[suffix]
         return None
 
+    def is_zone_name(self, name: str) -> bool:
+        """A named zone: a listed suffix (or short form, or a free-trade area) with a place before it."""
+        if any(name.endswith(short) for short in self.table["short_forms"]):
+            return True
+        suffix = next((s for s in sorted(self.suffix_types, key=len, reverse=True) if name.endswith(s)), None)
+        if suffix is None:
+            return name.endswith(self.table["free_trade_area_suffix"]) and len(name) >= 4
+        prefix = name[: -len(suffix)]
+        return len(prefix) >= 2 and prefix not in self.table["generic_prefixes"]
+
     def find(self, text: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
         position = 0
