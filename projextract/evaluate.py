@@ -34,6 +34,19 @@ def zone_key(name: str | None) -> str | None:
     return name.replace("市经开区", "经开区").replace("市高新区", "高新区")
 
 
+def same_zone(predicted: str | None, gold: str | None, alternatives: set[str] | None = None) -> bool:
+    """Zones match in full or short form (宣城经济技术开发区 / 宣城经开区), with or without a province or
+    city name in front (贵州贵安新区 / 贵安新区), or as either of two nested zones (`alternatives`)."""
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    mine = zone_key(predicted)
+    for theirs in alternatives or {zone_key(gold)}:
+        short, long = sorted((mine, theirs), key=len)
+        if short == long or (long.endswith(short) and len(long) - len(short) <= 3 and len(short) >= 4):
+            return True
+    return False
+
+
 def event_key(event: Mapping[str, Any]) -> tuple:
     """What makes two events the same event: type, planned flag and project (or count for a batch)."""
     if event.get("project"):
@@ -96,7 +109,7 @@ def score_records(gold: Iterable[Mapping[str, Any]], predicted: Iterable[Mapping
             kind_counts[kind]["tp"] += 1
             matched_events += 1
             gold_zone = zone_key(match.get("zone"))
-            argument_right["zone"] += zone_key(event.get("zone")) in alternatives.get(gold_zone, {gold_zone})
+            argument_right["zone"] += same_zone(event.get("zone"), match.get("zone"), alternatives.get(gold_zone))
             gi, pi = match.get("investment"), event.get("investment")
             argument_right["investment"] += (gi is None and pi is None) or (
                 gi is not None and pi is not None and abs(pi - gi) <= 0.005 * abs(gi))

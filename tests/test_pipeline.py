@@ -94,3 +94,14 @@ def test_evaluate_scores_the_worked_examples(examples):
     assert perfect["spans"]["micro"]["f"] == 1.0 and perfect["events"]["f"] == 1.0
     assert perfect["events"]["arguments"] == {"zone": 1.0, "investment": 1.0, "date": 1.0}
     assert perfect["officials"]["title_accuracy"] == 1.0
+
+
+def test_zone_forms_that_score_as_the_same_zone():
+    from projextract.evaluate import same_zone
+
+    assert same_zone("宣城经开区", "宣城经济技术开发区")
+    assert same_zone("贵安新区", "贵州贵安新区")
+    assert same_zone("梧州高新區", "梧州高新技术产业开发区")
+    assert not same_zone("新区", "贵州贵安新区")
+    assert not same_zone("临汾经济开发区", "侯马经济开发区")
+    assert same_zone(None, None) and not same_zone("临汾经济开发区", None)

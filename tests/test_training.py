@@ -57,3 +57,20 @@ def test_shipped_model_scores_what_it_recorded():
         assert abs(scores["spans"][label]["f"] - recorded["spans"][label]) <= 0.005, label
     assert abs(scores["events"]["f"] - recorded["events"]) <= 0.005
     assert abs(scores["officials"]["f"] - recorded["officials"]) <= 0.005
+
+
+def test_noise_augmenter_adds_a_noisy_copy_with_the_same_entities():
+    from projextract.augmenter import create_noise_augmenter
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "projextract.NormalizingTokenizer.v1"}}})
+    record = RECORDS[0]
+    example = Example(nlp.make_doc(record["text"]), record_to_doc(nlp, record))
+    raws = []
+    for seed in range(12):
+        original, noisy = list(create_noise_augmenter(probability=1.0, seed=seed)(nlp, example))
+        assert original is example
+        assert [e.text for e in noisy.reference.ents] == [e.text for e in example.reference.ents]
+        raws.append(noisy.reference.user_data["projextract.normalization"]["raw"])
+    assert any(raw != record["text"] for raw in raws)
+    again = list(create_noise_augmenter(probability=1.0, seed=5)(nlp, example))[1]
+    assert again.reference.user_data["projextract.normalization"]["raw"] == raws[5]
