@@ -84,6 +84,9 @@ def _bucket_name(low: int, high: int | None) -> str:
     return f"≥{low:,}" if high is None else f"{low:,}–{high - 1:,}"
 
 
+from .coverage import coverage, format_coverage  # noqa: E402
+
+
 def corpus_stats(splits: Mapping[str, Iterable[Mapping[str, Any]]]) -> dict[str, Any]:
     """Counts per split (plus `total`) and the realism measures, for records grouped by split."""
     from ..evaluate import canonical
@@ -155,6 +158,7 @@ def corpus_stats(splits: Mapping[str, Iterable[Mapping[str, Any]]]) -> dict[str,
             "p90": _percentile(lengths, 0.9) if lengths else 0, "max": max(lengths, default=0),
             "buckets": buckets,
         },
+        "coverage": {key: dict(value) for key, value in coverage(r for rs in groups.values() for r in rs).items()},
         "realism": {
             "project_spans": projects,
             "project_not_ending_in_xiangmu": _share(projects_not_xiangmu, projects),
@@ -219,6 +223,7 @@ def format_markdown(stats: Mapping[str, Any]) -> str:
     ]
     lines += _table(["measure", "value"], rows)
     lines += ["", "Provinces: " + ", ".join(f"{name} {count}" for name, count in stats["provinces"].items()) + "."]
+    lines += format_coverage({key: Counter(value) for key, value in stats["coverage"].items()})
     return "\n".join(lines) + "\n"
 
 
