@@ -82,3 +82,9 @@ def test_a_megabyte_article_parses_in_linear_time():
 
 def test_to_dict_is_json_serializable(seeds):
     json.dumps(projextract.parse(next(iter(seeds.values()))).to_dict(), ensure_ascii=False)
+
+
+def test_parse_many_with_two_processes_gives_the_same_results(seeds):
+    texts = list(seeds.values())[:3] + [""]
+    assert [a.to_dict() for a in projextract.parse_many(texts, n_process=2, batch_size=1)] == \
+        [a.to_dict() for a in projextract.parse_many(texts)]

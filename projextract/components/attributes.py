@@ -81,12 +81,24 @@ def make_zones(nlp: Language, name: str) -> ZoneAttributes:
 
 
 class ZoneAttributes(TableComponent):
-    """Sets `span._.zone`: canonical name (Simplified, gloss-free), type from the suffix, parent zone."""
+    """Sets `span._.zone`: canonical name (Simplified, gloss-free), type from the suffix, parent zone (the zone
+    it is written inside: 临汾经济开发区 for 甘亭工业园区 in 临汾经济开发区甘亭工业园区) and stem (the name
+    without its suffix, shared by a zone's full and short forms)."""
 
     table_names = ("zone_suffixes",)
 
     def _compile(self) -> None:
         self.rules = ZoneRules(self.tables["zone_suffixes"])
+
+    def stem(self, name: str) -> str:
+        """The name without its type suffix (惠州大亚湾经济技术开发区 -> 惠州大亚湾): full and short forms of one
+        zone share it, or one's stem holds the other's (大亚湾开发区 -> 大亚湾)."""
+        if name.endswith(self.rules.table["free_trade_area_suffix"]):
+            return name
+        for suffix in sorted(self.rules.suffix_types, key=len, reverse=True):
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return name[: -len(suffix)]
+        return name
 
     def __call__(self, doc: Doc) -> Doc:
         previous = None
@@ -96,7 +108,8 @@ class ZoneAttributes(TableComponent):
                 continue
             # a zone written right after another sits inside it (临汾经济开发区甘亭工业园区)
             parent = previous.text if previous is not None and previous.end == ent.start else None
-            ent._.zone = {"canonical": ent.text, "type": self.rules.zone_type(ent.text), "parent": parent}
+            ent._.zone = {"canonical": ent.text, "type": self.rules.zone_type(ent.text), "parent": parent,
+                          "stem": self.stem(ent.text)}
             previous = ent
         return doc
 

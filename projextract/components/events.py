@@ -10,8 +10,9 @@ from spacy.scorer import PRFScore
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from ..rules.dates import Anchor, find_dates, published_from_text
+from ..rules.dates import Anchor, DateRules, TimeExpression, find_dates, published_from_text
 from ..rules.events import Entity, EventContext, EventRules, extract_events
+from ..tables import load_table
 from ..tokenizer import furniture
 from .base import TableComponent
 
@@ -27,13 +28,20 @@ def make_dates(nlp: Language, name: str) -> Dates:
 
 
 class Dates(TableComponent):
-    """Sets `doc._.dates`: [start_char, end_char, ISO value or None, future flag] per time expression."""
+    """Sets `doc._.dates`: per time expression [start_char, end_char, ISO value or None, relative, future,
+    kind, framing] (the fields of `projextract.rules.dates.TimeExpression`)."""
 
     table_names = ("date_words",)
 
+    def _compile(self) -> None:
+        # a table saved before a key existed falls back to the packaged one for that key
+        defaults = load_table("date_words")
+        self.rules = DateRules({**defaults, **self.tables["date_words"]})
+
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc_anchor(doc)
-        doc._.dates = [[d.start, d.end, d.value, d.relative, d.future] for d in find_dates(doc.text, anchor)]
+        doc._.dates = [[d.start, d.end, d.value, d.relative, d.future, d.kind, d.framing]
+                       for d in find_dates(doc.text, anchor, self.rules)]
         return doc
 
 
@@ -55,12 +63,11 @@ class Events(TableComponent):
         self.rules = EventRules(self.tables["triggers"], self.tables["planned_cues"])
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..rules.dates import TimeExpression
-
-        entities = [Entity(e.start_char, e.end_char, e.label_, e.text, e._.money) for e in doc.ents]
+        entities = [Entity(e.start_char, e.end_char, e.label_, e.text, e._.money, e._.zone) for e in doc.ents]
         dates = [TimeExpression(*row) for row in (doc._.dates or [])]
-        context = EventContext(doc.text, entities, dates, furniture(doc), self.rules)
-        doc._.events = extract_events(context, lead_date=_lead_date(doc.text, dates, furniture(doc)))
+        anchor = doc._.published or published_from_text(doc.text)
+        context = EventContext(doc.text, entities, dates, furniture(doc), self.rules, published=anchor)
+        doc._.events = extract_events(context)
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
@@ -78,11 +85,3 @@ class Events(TableComponent):
                     prf.fp += 1
             prf.fn += len(gold)
         return {"events_p": prf.precision, "events_r": prf.recall, "events_f": prf.fscore}
-
-
-def _lead_date(text: str, dates, regions) -> str | None:  # noqa: ANN001
-    """The day the report is about: the first day-level date of the body (`4月9日上午，…举行`)."""
-    for date in dates:
-        if date.value and len(date.value) == 10 and not any(a <= date.start < b for a, b, _ in regions):
-            return date.value
-    return None

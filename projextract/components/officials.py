@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from ..rules.officials import TitleRules, is_company_staff, titles_before
-from ..tokenizer import furniture_kind_at
+from ..tokenizer import furniture
 from .base import TableComponent
 
 
@@ -35,26 +35,38 @@ class Officials(TableComponent):
 
     def titles_of(self, text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
         """Titles around one mention, each as its pieces' char offsets: a chain before the name,
-        or a title split around it (省委林武书记 -> pieces 省委 + 书记)."""
+        a title split around it (省委林武书记 -> pieces 省委 + 书记), or a bare position right after it
+        (符振海书记出席 -> 书记)."""
         titles = [[piece] for piece in titles_before(text, start, self.rules)]
         if titles:
             return titles
         trailing = self.rules.trailing.match(text, max(0, start - 2))
         if trailing and trailing.start("name") == start and trailing.end("name") == end:
             return [[trailing.span("org"), trailing.span("position")]]
+        after = self.rules.bare_position.match(text, end)
+        if after and self.rules.name_end.match(text, after.end()) and not text.startswith("、", after.end()):
+            return [[after.span()]]
         return []
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         kept = []
         merged: dict[str, list[str]] = {}
+        previous = None  # (end_char, title pieces) of the last official: a chain before a 、-list is each name's
+        byline = bytearray(len(text) + 1)  # one pass over the regions, not one per name
+        for start, end, kind in furniture(doc):
+            if kind == "byline":
+                byline[start:end] = b"\x01" * (end - start)
         for ent in doc.ents:
             if ent.label_ == "OFFICIAL":
-                if furniture_kind_at(doc, ent.start_char, ent.end_char) == "byline":
+                if all(byline[ent.start_char:ent.end_char]):
                     continue  # journalists, photographers, editors
                 if is_company_staff(text, ent.start_char, self.rules):
                     continue
                 pieces = self.titles_of(text, ent.start_char, ent.end_char)
+                if not pieces and previous and previous[0] + 1 == ent.start_char and text[previous[0]] == "、":
+                    pieces = previous[1]  # 副市长边巴次仁、刘伟明出席
+                previous = (ent.end_char, pieces)
                 ent._.titles = ["".join(text[a:b] for a, b in title) for title in pieces]
                 name = re.sub(r"\s+", "", ent.text)
                 known = merged.setdefault(name, [])
