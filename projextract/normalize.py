@@ -68,7 +68,9 @@ def furniture_table() -> dict:
 @cache
 def _furniture_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = furniture_table()
-    compiled = [("byline", re.compile(p)) for p in table["byline_patterns"]]
+    surnames = json.loads(resources.files("projextract.data").joinpath("surnames.json").read_text("utf-8"))
+    surname = "(?:" + "|".join(surnames["double"]) + "|[" + "".join(surnames["single"]) + "])"
+    compiled = [("byline", re.compile(p.replace("{surname}", surname), re.M)) for p in table["byline_patterns"]]
     compiled += [("page", re.compile(p, re.M)) for p in table["page_patterns"]]
     headers = "|".join(map(re.escape, table["related_headers"]))
     compiled.append(("related", re.compile(rf"^[ \t\u3000]*(?:{headers})[^\n]{{0,10}}\n[\s\S]*\Z", re.M)))

@@ -57,16 +57,19 @@ class EntityRules(TableComponent):
     def find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Character spans (start, end, label) the rules find in doc.text."""
         text = doc.text
-        found: list[tuple[int, int, str]] = []
-        money = [(m.start, m.end) for m in find_money(text)]
-        zones = self.zone_rules.find(text)
-        bylines = [(start, end) for start, end, kind in furniture(doc) if kind == "byline"]
-        officials = [(m.start, m.end) for m in find_official_mentions(text, self.title_rules, bylines)]
-        projects = self.project_rules.find(text, barriers=money + zones + officials)
-        for label, spans in (("MONEY", money), ("ZONE", zones), ("OFFICIAL", officials), ("PROJECT", projects)):
-            if label in self.labels:
-                found.extend((start, end, label) for start, end in spans)
-        return found
+        wanted = set(self.labels)
+        needed = wanted | ({"MONEY", "ZONE", "OFFICIAL"} if "PROJECT" in wanted else set())  # project barriers
+        spans: dict[str, list[tuple[int, int]]] = {}
+        if "MONEY" in needed:
+            spans["MONEY"] = [(m.start, m.end) for m in find_money(text)]
+        if "ZONE" in needed:
+            spans["ZONE"] = self.zone_rules.find(text)
+        if "OFFICIAL" in needed:
+            bylines = [(start, end) for start, end, kind in furniture(doc) if kind == "byline"]
+            spans["OFFICIAL"] = [(m.start, m.end) for m in find_official_mentions(text, self.title_rules, bylines)]
+        if "PROJECT" in needed:
+            spans["PROJECT"] = self.project_rules.find(text, barriers=spans["MONEY"] + spans["ZONE"] + spans["OFFICIAL"])
+        return [(start, end, label) for label in LABELS if label in wanted for start, end in spans[label]]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

@@ -52,6 +52,7 @@ class Officials(TableComponent):
         text = doc.text
         kept = []
         merged: dict[str, list[str]] = {}
+        written: dict[str, str] = {}  # a name as first written (`张 浩`), merged without its spaces
         previous = None  # (end_char, title pieces) of the last official: a chain before a 、-list is each name's
         byline = bytearray(len(text) + 1)  # one pass over the regions, not one per name
         for start, end, kind in furniture(doc):
@@ -69,6 +70,7 @@ class Officials(TableComponent):
                 previous = (ent.end_char, pieces)
                 ent._.titles = ["".join(text[a:b] for a, b in title) for title in pieces]
                 name = re.sub(r"\s+", "", ent.text)
+                written.setdefault(name, ent.text)
                 known = merged.setdefault(name, [])
                 for title in pieces:
                     if "".join(text[a:b] for a, b in title) not in ("".join(text[a:b] for a, b in t) for t in known):
@@ -77,7 +79,7 @@ class Officials(TableComponent):
         doc.ents = kept
         # titles as normalized text here; parse() reports them as written in the raw text
         doc._.officials = [
-            {"name": name, "titles": ["".join(text[a:b] for a, b in title) for title in titles],
+            {"name": written[name], "titles": ["".join(text[a:b] for a, b in title) for title in titles],
              "title_pieces": [[list(piece) for piece in title] for title in titles]}
             for name, titles in merged.items()
         ]
