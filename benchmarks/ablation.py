@@ -48,6 +48,7 @@ def main() -> None:
         "ner + money grammar + rule fill": variant(args.ner, ["MONEY", "PROJECT", "OFFICIAL", "ZONE"], ["MONEY"]),
         "ner + money grammar + zone fill": variant(args.ner, ["MONEY", "ZONE"], ["MONEY"]),
         "ner + money grammar + zone/official fill": variant(args.ner, ["MONEY", "ZONE", "OFFICIAL"], ["MONEY"]),
+        "shipped: ner + money grammar + official fill + zone suffix check": variant(args.ner, ["MONEY", "OFFICIAL"], ["MONEY"]),
     }
     print("| variant | micro | MONEY | PROJECT | OFFICIAL | ZONE | events | named | batch | officials |")
     print("|---|---|---|---|---|---|---|---|---|---|")

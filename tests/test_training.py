@@ -28,14 +28,16 @@ RECORDS = [
 ]
 
 
-def test_ner_from_the_training_config_overfits_a_few_examples():
+@pytest.mark.parametrize("seed", [0, 1])
+def test_ner_from_the_training_config_overfits_a_few_examples(seed):
+    spacy.util.fix_random_seed(seed)
     config = load_config(ROOT / "training" / "config.cfg", overrides={"paths.train": None, "paths.dev": None})
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     examples = [Example(nlp.make_doc(r["text"]), record_to_doc(nlp, r)) for r in RECORDS]
     for example in examples:
         assert [e.text for e in example.reference.ents]  # gold spans survived the conversion
     optimizer = nlp.initialize(lambda: examples)
-    for _ in range(150):
+    for _ in range(300):
         nlp.update(examples, sgd=optimizer, drop=0.0)
     for record in RECORDS:
         doc = nlp(record["text"])
