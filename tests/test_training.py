@@ -76,3 +76,20 @@ def test_noise_augmenter_adds_a_noisy_copy_with_the_same_entities():
     assert any(raw != record["text"] for raw in raws)
     again = list(create_noise_augmenter(probability=1.0, seed=5)(nlp, example))[1]
     assert again.reference.user_data["projextract.normalization"]["raw"] == raws[5]
+
+
+@pytest.mark.slow
+def test_retraining_from_scratch_and_from_the_shipped_model(tmp_path):
+    from projextract.training import train
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = "".join(json.dumps({**r, "meta": {}, "events": [], "officials": []}, ensure_ascii=False) + "\n" for r in RECORDS)
+    (corpus / "train.jsonl").write_text(lines, "utf-8")
+    (corpus / "dev.jsonl").write_text(lines, "utf-8")
+    quick = {"training.max_steps": 6, "training.eval_frequency": 3}
+    for base in ("none", "shipped"):
+        pipeline = train(corpus, tmp_path / base, base=base, overrides=quick)
+        nlp = spacy.load(pipeline)
+        assert nlp.pipe_names[:2] == ["tok2vec", "ner"] and "projextract_events" in nlp.pipe_names
+        assert projextract.parse(RECORDS[0]["text"], nlp=nlp).text == RECORDS[0]["text"]
