@@ -62,3 +62,17 @@ def test_the_dates_component_takes_the_table_and_sets_doc_dates():
     doc._.published = "2025-12-30"
     doc = dates(doc)
     assert doc._.dates[0][:3] == [0, 2, "2025"]
+
+
+def test_dates_component_scores_recall_of_gold_event_dates():
+    import spacy
+    from spacy.training import Example
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("projextract_dates")
+    doc = nlp.make_doc("4月9日上午，活动举行。")
+    doc._.published = "2025-04-10"
+    predicted = nlp(doc)
+    reference = nlp.make_doc(predicted.text)
+    reference.user_data["gold"] = {"events": [{"date": "2025-04-09"}, {"date": "2025-05"}]}
+    assert nlp.get_pipe("projextract_dates").score([Example(predicted, reference)]) == {"dates_recall": 0.5}

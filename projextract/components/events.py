@@ -44,6 +44,17 @@ class Dates(TableComponent):
                        for d in find_dates(doc.text, anchor, self.rules)]
         return doc
 
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Date recall: the share of gold event dates that some resolved time expression of the article yields."""
+        found = total = 0
+        for example in examples:
+            values = {row[2] for row in example.predicted._.dates or [] if row[2]}
+            for event in example.reference.user_data.get("gold", {}).get("events", []):
+                if event.get("date"):
+                    total += 1
+                    found += event["date"] in values
+        return {"dates_recall": found / total if total else None}
+
 
 @Language.factory(
     "projextract_events",
