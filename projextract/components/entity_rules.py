@@ -6,6 +6,7 @@ model left out (`overwrite_ents = false`) or takes precedence (`true`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -53,6 +54,8 @@ class EntityRules(TableComponent):
         self.zone_rules = ZoneRules(self.tables["zone_suffixes"])
         self.project_rules = ProjectRules(self.tables["project_heads"])
         self.title_rules = TitleRules(self.tables["titles"], self.tables["surnames"])
+        positions = [p for p in self.tables["titles"]["positions"] if len(p) >= 2]
+        self._position_inside = re.compile("|".join(map(re.escape, sorted(positions, key=len, reverse=True))))
 
     def find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Character spans (start, end, label) the rules find in doc.text."""
@@ -92,6 +95,10 @@ class EntityRules(TableComponent):
         return doc
 
     def _acceptable(self, label: str, text: str) -> bool:
+        if label == "OFFICIAL":
+            # a personal name: hanzi (a space or · inside), never a title word (`和市长`, `平台手机APP`)
+            name = re.sub(r"[\s·]", "", text)
+            return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name)) and not self._position_inside.search(name)
         if label != "ZONE" or not self.require_zone_suffix:
             return True
         return self.zone_rules.is_zone_name(text)
