@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .entities import entity_spans
 from .tokenizer import raw_offsets, raw_text, repairs
 
 
@@ -79,7 +80,7 @@ def article_from_doc(doc: Doc, *, id: str | None = None, published: str | None =
     raw = raw_text(doc)
     spans = []
     raw_of_ent: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in entity_spans(doc):
         start, end = raw_offsets(doc, ent.start_char, ent.end_char)
         attrs: dict[str, Any] = {}
         if ent.label_ == "MONEY" and ent._.money is not None:

@@ -97,6 +97,7 @@ def char_doc(vocab, text: str) -> Doc:  # noqa: ANN001
 def store_normalization(doc: Doc, normalized: Normalized) -> None:
     doc.user_data[STATE_KEY] = {
         "raw": normalized.raw,
+        "text": normalized.text,
         "starts": list(normalized.alignment.starts),
         "ends": list(normalized.alignment.ends),
         "repairs": [repair.to_dict() | {"ranges": [list(r) for r in repair.ranges]} for repair in normalized.repairs],
@@ -112,6 +113,12 @@ def _state(doc: Doc) -> dict[str, Any]:
                  "repairs": [], "furniture": []}
         doc.user_data[STATE_KEY] = state
     return state
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, without rebuilding it from one Token object per character on every call."""
+    text = doc.user_data.get(STATE_KEY, {}).get("text")
+    return text if text is not None else doc.text
 
 
 def raw_text(doc: Doc) -> str:

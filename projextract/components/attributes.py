@@ -10,8 +10,10 @@ from spacy.scorer import PRFScore
 from spacy.tokens import Doc
 from spacy.training import Example
 
+from ..entities import entity_spans
 from ..money import approx_kind, money_at, money_role
 from ..rules.zones_projects import ZoneRules
+from ..tokenizer import doc_text
 from .base import TableComponent
 
 
@@ -53,8 +55,8 @@ class MoneyValues(TableComponent):
     """Sets `span._.money` (value, low, high, currency, approx, role) on every MONEY entity."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        for ent in doc.ents:
+        text = doc_text(doc)
+        for ent in entity_spans(doc):
             if ent.label_ != "MONEY":
                 continue
             money = money_at(text, ent.start_char, ent.end_char)  # sees 超/以上 outside the span too
@@ -102,7 +104,7 @@ class ZoneAttributes(TableComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         previous = None
-        for ent in doc.ents:
+        for ent in entity_spans(doc):
             if ent.label_ != "ZONE":
                 previous = None
                 continue

@@ -16,10 +16,11 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import filter_spans
 
+from ..entities import entity_spans
 from ..money import find_money
 from ..rules.officials import TitleRules, find_official_mentions
 from ..rules.zones_projects import ProjectRules, ZoneRules
-from ..tokenizer import furniture
+from ..tokenizer import doc_text, furniture
 from .base import TableComponent
 
 LABELS = ("MONEY", "PROJECT", "OFFICIAL", "ZONE")
@@ -59,7 +60,7 @@ class EntityRules(TableComponent):
 
     def find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Character spans (start, end, label) the rules find in doc.text."""
-        text = doc.text
+        text = doc_text(doc)
         wanted = set(self.labels)
         needed = wanted | ({"MONEY", "ZONE", "OFFICIAL"} if "PROJECT" in wanted else set())  # project barriers
         spans: dict[str, list[tuple[int, int]]] = {}
@@ -84,7 +85,7 @@ class EntityRules(TableComponent):
         owned = bytearray(len(doc) + 1)
         for span in overriding:
             owned[span.start : span.end] = b"\x01" * len(span)
-        kept = [ent for ent in doc.ents if ent.label_ not in self.override_labels
+        kept = [ent for ent in entity_spans(doc) if ent.label_ not in self.override_labels
                 and not any(owned[ent.start : ent.end]) and self._acceptable(ent.label_, ent.text)]
         taken = bytearray(len(doc) + 1)
         for ent in kept + overriding:

@@ -10,16 +10,17 @@ from spacy.scorer import PRFScore
 from spacy.tokens import Doc
 from spacy.training import Example
 
+from ..entities import entity_spans
 from ..rules.dates import Anchor, DateRules, TimeExpression, find_dates, published_from_text
 from ..rules.events import Entity, EventContext, EventRules, extract_events
 from ..tables import load_table
-from ..tokenizer import furniture
+from ..tokenizer import doc_text, furniture
 from .base import TableComponent
 
 
 def doc_anchor(doc: Doc) -> Anchor:
     """The article's date: `doc._.published` if the caller gave one, else the page's own date line."""
-    return Anchor.parse(doc._.published or published_from_text(doc.text))
+    return Anchor.parse(doc._.published or published_from_text(doc_text(doc)))
 
 
 @Language.factory("projextract_dates", assigns=["doc._.dates"], default_config={})
@@ -41,7 +42,7 @@ class Dates(TableComponent):
     def __call__(self, doc: Doc) -> Doc:
         anchor = doc_anchor(doc)
         doc._.dates = [[d.start, d.end, d.value, d.relative, d.future, d.kind, d.framing]
-                       for d in find_dates(doc.text, anchor, self.rules)]
+                       for d in find_dates(doc_text(doc), anchor, self.rules)]
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
@@ -74,10 +75,11 @@ class Events(TableComponent):
         self.rules = EventRules(self.tables["triggers"], self.tables["planned_cues"])
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = [Entity(e.start_char, e.end_char, e.label_, e.text, e._.money, e._.zone) for e in doc.ents]
+        entities = [Entity(e.start_char, e.end_char, e.label_, e.text, e._.money, e._.zone) for e in entity_spans(doc)]
         dates = [TimeExpression(*row) for row in (doc._.dates or [])]
-        anchor = doc._.published or published_from_text(doc.text)
-        context = EventContext(doc.text, entities, dates, furniture(doc), self.rules, published=anchor)
+        text = doc_text(doc)
+        anchor = doc._.published or published_from_text(text)
+        context = EventContext(text, entities, dates, furniture(doc), self.rules, published=anchor)
         doc._.events = extract_events(context)
         return doc
 

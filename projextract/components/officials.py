@@ -11,8 +11,9 @@ from spacy.scorer import PRFScore
 from spacy.tokens import Doc
 from spacy.training import Example
 
+from ..entities import entity_spans
 from ..rules.officials import TitleRules, is_company_staff, titles_before
-from ..tokenizer import furniture
+from ..tokenizer import doc_text, furniture
 from .base import TableComponent
 
 
@@ -49,7 +50,7 @@ class Officials(TableComponent):
         return []
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         kept = []
         merged: dict[str, list[str]] = {}
         written: dict[str, str] = {}  # a name as first written (`张 浩`), merged without its spaces
@@ -58,7 +59,7 @@ class Officials(TableComponent):
         for start, end, kind in furniture(doc):
             if kind == "byline":
                 byline[start:end] = b"\x01" * (end - start)
-        for ent in doc.ents:
+        for ent in entity_spans(doc):
             if ent.label_ == "OFFICIAL":
                 if all(byline[ent.start_char:ent.end_char]):
                     continue  # journalists, photographers, editors
