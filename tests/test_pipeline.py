@@ -105,3 +105,14 @@ def test_zone_forms_that_score_as_the_same_zone():
     assert not same_zone("新区", "贵州贵安新区")
     assert not same_zone("临汾经济开发区", "侯马经济开发区")
     assert same_zone(None, None) and not same_zone("临汾经济开发区", None)
+
+
+def test_fast_entity_and_text_access_agree_with_spacy(nlp, seeds):
+    from projextract.entities import entity_spans
+    from projextract.tokenizer import doc_text
+
+    for doc in nlp.pipe(list(seeds.values())):
+        assert [(e.start, e.end, e.label_) for e in entity_spans(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+        assert doc_text(doc) == doc.text
+    blank = spacy.blank("zh")("没有归一化状态的文本")
+    assert doc_text(blank) == blank.text and entity_spans(blank) == []
