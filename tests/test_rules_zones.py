@@ -28,3 +28,13 @@ def test_adding_a_zone_suffix_is_a_one_line_data_change():
     pipe.tables["zone_suffixes"]["suffixes"]["数字港"] = "digital_port"
     pipe._compile()
     assert zones(nlp, "海口江东数字港", ["海口江东数字港"])["海口江东数字港"]["type"] == "digital_port"
+
+
+def test_zone_names_need_a_place_prefix_without_generic_words():
+    from projextract.rules.zones_projects import ZoneRules
+
+    rules = ZoneRules()
+    assert rules.is_zone_name("临汾经济开发区") and rules.is_zone_name("经开北区")
+    assert rules.is_zone_name("中国（云南）自由贸易试验区红河片区")
+    for generic in ("开发区", "各开发区", "国家级高新区", "县域产业园区", "——杨凌示范区", "推动开发区"):
+        assert not rules.is_zone_name(generic), generic

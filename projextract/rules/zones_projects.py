@@ -50,7 +50,9 @@ class ZoneRules:
         if suffix is None:
             return name.endswith(self.table["free_trade_area_suffix"]) and len(name) >= 4
         prefix = name[: -len(suffix)]
-        return len(prefix) >= 2 and prefix not in self.table["generic_prefixes"]
+        if any(word in prefix for word in self.table.get("generic_infixes", ())):
+            return False
+        return len(prefix) >= 2 and prefix not in self.table["generic_prefixes"] and not _STOP_CHARS.search(prefix)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
@@ -69,6 +71,9 @@ class ZoneRules:
                     continue
             found.append((start, end))
             position = end
+
+
+_STOP_CHARS = re.compile(r"[—…·\s，。、；：]")
 
 
 def _strip_lead(prefix: str) -> str:
