@@ -11,9 +11,8 @@ from pathlib import Path
 
 import spacy
 
-import projextract
 from projextract.corpus.build import read_jsonl
-from projextract.evaluate import score_records
+from projextract.evaluate import score_pipeline
 from projextract.pipeline import build_from_config
 from projextract.training import summarize
 
@@ -40,7 +39,6 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     args = parser.parse_args()
     gold = list(read_jsonl(args.gold))
-    items = [(r["text"], {"id": r["id"], "published": r["meta"].get("published")}) for r in gold]
     variants = {
         "rules only": variant(None, ["MONEY", "PROJECT", "OFFICIAL", "ZONE"], []),
         "ner only": variant(args.ner, [], [], zone_check=False),
@@ -54,7 +52,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|---|---|")
     results = {}
     for name, nlp in variants.items():
-        scores = summarize(score_records(gold, [a.to_dict() for a in projextract.parse_many(items, nlp=nlp)]))
+        scores = summarize(score_pipeline(gold, nlp))
         results[name] = scores
         s = scores["spans"]
         print(f"| {name} | {100 * s['micro']:.1f} | {100 * s['MONEY']:.1f} | {100 * s['PROJECT']:.1f} | "

@@ -14,15 +14,14 @@ from pathlib import Path
 import projextract
 from projextract.corpus.augment import augment_records
 from projextract.corpus.build import read_jsonl
-from projextract.evaluate import score_records
+from projextract.evaluate import score_pipeline
 from projextract.training import summarize
 
 NOISE = {"traditional": 1.0, "gloss": 1.0, "fullwidth": 0.5, "doubled": 0.5, "mojibake": 1.0}
 
 
 def score(records: list[dict], nlp) -> dict:  # noqa: ANN001
-    items = [(r["text"], {"id": r["id"], "published": r["meta"].get("published")}) for r in records]
-    return summarize(score_records(records, [a.to_dict() for a in projextract.parse_many(items, nlp=nlp)]))
+    return summarize(score_pipeline(records, nlp))
 
 
 def main() -> None:

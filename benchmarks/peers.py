@@ -19,7 +19,7 @@ from pathlib import Path
 
 import projextract
 from projextract.corpus.build import read_jsonl
-from projextract.evaluate import score_records
+from projextract.evaluate import score_pipeline, score_records
 from projextract.normalize import normalize
 from projextract.tables import load_table
 
@@ -68,8 +68,7 @@ def main() -> None:
     lac_scores = score_records(gold, peer_records(gold, lambda t: lac_spans(lac, t, suffixes)))["spans"]
     jio_scores = score_records(gold, peer_records(gold, lambda t: jionlp_spans(jio, t)))["spans"]
     nlp = projextract.load(args.model)
-    items = [(r["text"], {"id": r["id"], "published": r["meta"].get("published")}) for r in gold]
-    ours = score_records(gold, [a.to_dict() for a in projextract.parse_many(items, nlp=nlp)])["spans"]
+    ours = score_pipeline(gold, nlp)["spans"]
     print(f"{args.gold}: {len(gold)} articles; exact-match span P / R / F1")
     print("| label | peer | peer P / R / F1 | projextract P / R / F1 |")
     print("|---|---|---|---|")

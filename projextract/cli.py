@@ -62,15 +62,11 @@ def evaluate_command(
     output_json: Path | None = typer.Option(None, "--json", help="Also write the scores as JSON here."),
 ) -> None:
     """Score a pipeline on annotated articles as ANNOTATION.md's Scoring section says."""
-    from . import load, parse_many
+    from . import load
     from .corpus.build import read_jsonl
-    from .evaluate import format_table, score_records
+    from .evaluate import format_table, score_pipeline
 
-    records = list(read_jsonl(gold))
-    nlp = load(model)
-    items = [(r["text"], {"id": r.get("id"), "published": (r.get("meta") or {}).get("published")}) for r in records]
-    predicted = [article.to_dict() for article in parse_many(items, nlp=nlp)]
-    scores = score_records(records, predicted)
+    scores = score_pipeline(list(read_jsonl(gold)), load(model))
     typer.echo(format_table(scores))
     if output_json:
         output_json.write_text(json.dumps(scores, indent=2), "utf-8")
@@ -85,18 +81,16 @@ def train_command(
     config: Path | None = typer.Option(None, help="Training config (default: training/config.cfg)."),
 ) -> None:
     """Train the NER (from scratch or from a base), assemble the full pipeline and print its evaluation."""
-    from . import parse_many
     from .corpus.build import read_jsonl
-    from .evaluate import format_table, score_records
+    from .evaluate import format_table, score_pipeline
     from .pipeline import load
     from .training import train
 
     pipeline = train(corpus, output, extra=list(extra), base=base, config=config)
     nlp = load(pipeline)
     for split in ("dev", "test"):
-        gold = list(read_jsonl(corpus / f"{split}.jsonl"))
-        items = [(r["text"], {"id": r["id"], "published": r["meta"].get("published")}) for r in gold]
-        typer.echo(f"== {split} ==\n" + format_table(score_records(gold, [a.to_dict() for a in parse_many(items, nlp=nlp)])))
+        scores = score_pipeline(list(read_jsonl(corpus / f"{split}.jsonl")), nlp)
+        typer.echo(f"== {split} ==\n" + format_table(scores))
     typer.echo(f"pipeline saved to {pipeline}")
 
 

@@ -143,6 +143,14 @@ def score_records(gold: Iterable[Mapping[str, Any]], predicted: Iterable[Mapping
     }
 
 
+def score_pipeline(gold: list[Mapping[str, Any]], nlp: Any = None) -> dict[str, Any]:
+    """Parse the gold articles (with their ids and `meta.published`) through `nlp` and score them."""
+    from .api import parse_many
+
+    items = [(r["text"], {"id": r.get("id"), "published": (r.get("meta") or {}).get("published")}) for r in gold]
+    return score_records(gold, [article.to_dict() for article in parse_many(items, nlp=nlp)])
+
+
 def format_table(scores: Mapping[str, Any]) -> str:
     """A plain-text table of a `score_records` result."""
     def pct(value: float | None) -> str:

@@ -94,16 +94,11 @@ def record_scores(pipeline_path: Path, corpus_dir: Path) -> dict[str, Any]:
     """Evaluate the saved pipeline on dev and test through parse() and store the scores in its meta.json."""
     import json
 
-    from .api import parse_many
-    from .evaluate import score_records
+    from .evaluate import score_pipeline
 
     nlp = spacy.load(pipeline_path)
-    recorded = {}
-    for split in ("dev", "test"):
-        gold = list(read_jsonl(corpus_dir / f"{split}.jsonl"))
-        items = [(r["text"], {"id": r["id"], "published": r["meta"].get("published")}) for r in gold]
-        predicted = [article.to_dict() for article in parse_many(items, nlp=nlp)]
-        recorded[split] = summarize(score_records(gold, predicted))
+    recorded = {split: summarize(score_pipeline(list(read_jsonl(corpus_dir / f"{split}.jsonl")), nlp))
+                for split in ("dev", "test")}
     meta_path = Path(pipeline_path) / "meta.json"
     meta = json.loads(meta_path.read_text("utf-8"))
     meta["projextract_scores"] = recorded

@@ -18,9 +18,13 @@ from ..tokenizer import doc_text, furniture
 from .base import TableComponent
 
 
-def doc_anchor(doc: Doc) -> Anchor:
+def doc_published(doc: Doc) -> str | None:
     """The article's date: `doc._.published` if the caller gave one, else the page's own date line."""
-    return Anchor.parse(doc._.published or published_from_text(doc_text(doc)))
+    return doc._.published or published_from_text(doc_text(doc))
+
+
+def doc_anchor(doc: Doc) -> Anchor:
+    return Anchor.parse(doc_published(doc))
 
 
 @Language.factory("projextract_dates", assigns=["doc._.dates"], default_config={})
@@ -77,9 +81,7 @@ class Events(TableComponent):
     def __call__(self, doc: Doc) -> Doc:
         entities = [Entity(e.start_char, e.end_char, e.label_, e.text, e._.money, e._.zone) for e in entity_spans(doc)]
         dates = [TimeExpression(*row) for row in (doc._.dates or [])]
-        text = doc_text(doc)
-        anchor = doc._.published or published_from_text(text)
-        context = EventContext(text, entities, dates, furniture(doc), self.rules, published=anchor)
+        context = EventContext(doc_text(doc), entities, dates, furniture(doc), self.rules, published=doc_published(doc))
         doc._.events = extract_events(context)
         return doc
 
