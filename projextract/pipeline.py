@@ -13,6 +13,7 @@ from . import (
     components,  # noqa: F401  (registers the factories)
     tokenizer,  # noqa: F401  (registers the tokenizer)
 )
+from .ops import compute_on_blas_ops
 
 
 def shipped_model_path() -> Path:
@@ -25,7 +26,7 @@ MAX_ARTICLE_CHARS = 5_000_000
 
 @cache
 def _load_cached(path: str) -> Language:
-    nlp = spacy.load(path)
+    nlp = compute_on_blas_ops(spacy.load(path))
     nlp.max_length = MAX_ARTICLE_CHARS
     return nlp
 

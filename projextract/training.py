@@ -7,18 +7,22 @@ blocks pointing at the base pipeline.
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.cli.train import train as spacy_train
+from spacy.training.initialize import init_nlp
+from spacy.training.loop import train as train_nlp
 from spacy.util import load_config
+from thinc.api import use_ops
 
 from .corpus.build import read_jsonl
 from .corpus.docbin import records_to_docbin
 from .corpus.validate import validate_records
+from .ops import BlasOps
 from .pipeline import build_from_config, load
 
 TRAINING_DIR = Path(__file__).resolve().parent.parent / "training"
@@ -63,8 +67,17 @@ def train(corpus_dir: Path, output: Path, *, extra: list[Path] = (), base: str =
             config_path = Path(tmp) / "finetune.cfg"
             cfg.to_disk(config_path)
             settings = {}
-        spacy_train(config_path, output / "ner", overrides=settings)
+        train_ner(config_path, output / "ner", overrides=settings)
     return assemble(output / "ner" / "model-best", output / "pipeline")
+
+
+def train_ner(config_path: Path, output: Path, *, overrides: dict[str, Any] | None = None) -> None:
+    """`spacy train` on the CPU, computing on `BlasOps` (spaCy's command resets the ops to NumpyOps)."""
+    config = load_config(config_path, overrides=overrides or {}, interpolate=False)
+    output.mkdir(parents=True, exist_ok=True)
+    with use_ops(BlasOps.name):
+        nlp = init_nlp(config, use_gpu=-1)
+        train_nlp(nlp, output, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
 
 
 def assemble(ner_path: Path, target: Path, rules_config: Path | None = None) -> Path:
