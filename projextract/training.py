@@ -81,10 +81,11 @@ def train_ner(config_path: Path, output: Path, *, overrides: dict[str, Any] | No
 
 
 def assemble(ner_path: Path, target: Path, rules_config: Path | None = None) -> Path:
-    """The full pipeline: trained tok2vec+ner first, then the rule components of training/rules.cfg."""
+    """The full pipeline: the trained pipeline's components (features, tok2vec, ner) first, in their order,
+    then the rule components of training/rules.cfg."""
     nlp = build_from_config(rules_config or TRAINING_DIR / "rules.cfg")
     trained = spacy.load(ner_path)
-    for name in ("ner", "tok2vec"):
+    for name in reversed(trained.pipe_names):
         nlp.add_pipe(name, source=trained, first=True)
     nlp.meta["name"] = "projextract"
     nlp.to_disk(target)

@@ -37,8 +37,9 @@ def test_ner_from_the_training_config_overfits_a_few_examples(seed):
     for example in examples:
         assert [e.text for e in example.reference.ents]  # gold spans survived the conversion
     optimizer = nlp.initialize(lambda: examples)
+    annotates = config["training"]["annotating_components"]  # rule features, as in training
     for _ in range(300):
-        nlp.update(examples, sgd=optimizer, drop=0.0)
+        nlp.update(examples, sgd=optimizer, drop=0.0, annotates=annotates)
     for record in RECORDS:
         doc = nlp(record["text"])
         predicted = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
@@ -90,5 +91,5 @@ def test_retraining_from_scratch_and_from_the_shipped_model(tmp_path):
     for base in ("none", "shipped"):
         pipeline = train(corpus, tmp_path / base, base=base, overrides=quick)
         nlp = spacy.load(pipeline)
-        assert nlp.pipe_names[:2] == ["tok2vec", "ner"] and "projextract_events" in nlp.pipe_names
+        assert nlp.pipe_names[:3] == ["projextract_rule_features", "tok2vec", "ner"] and "projextract_events" in nlp.pipe_names
         assert projextract.parse(RECORDS[0]["text"], nlp=nlp).text == RECORDS[0]["text"]

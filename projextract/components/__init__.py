@@ -5,5 +5,6 @@ from .attributes import MoneyValues, ZoneAttributes
 from .entity_rules import EntityRules
 from .events import Dates, Events
 from .officials import Officials
+from .rule_features import RuleFeatures
 
-__all__ = ["Dates", "EntityRules", "Events", "MoneyValues", "Officials", "ZoneAttributes"]
+__all__ = ["Dates", "EntityRules", "Events", "MoneyValues", "Officials", "RuleFeatures", "ZoneAttributes"]
