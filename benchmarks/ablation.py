@@ -28,7 +28,7 @@ def variant(ner_path: Path | None, labels: list[str], override: list[str], zone_
     rules.require_zone_suffix = zone_check
     if ner_path:
         trained = spacy.load(ner_path)
-        for name in ("ner", "tok2vec"):
+        for name in reversed(trained.pipe_names):  # rule features (if any), tok2vec, ner
             nlp.add_pipe(name, source=trained, first=True)
     return nlp
 

@@ -52,7 +52,8 @@ def write_docbins(corpus_dir: Path, extra: list[Path], target: Path) -> dict[str
 
 def train(corpus_dir: Path, output: Path, *, extra: list[Path] = (), base: str = "none",
           config: Path | None = None, overrides: dict[str, Any] | None = None) -> Path:
-    """Train tok2vec+ner, assemble it with the rule components into `output/pipeline`; return that path."""
+    """Train the config's pipeline (rule features, tok2vec, ner), assemble it with the rule components into
+    `output/pipeline`; return that path."""
     config_path = config or TRAINING_DIR / "config.cfg"
     output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,7 +63,7 @@ def train(corpus_dir: Path, output: Path, *, extra: list[Path] = (), base: str =
             base_path = load().meta.get("_path") if base == "shipped" else base
             base_path = str(base_path or Path(__file__).parent / "model")
             cfg = load_config(config_path, overrides=settings, interpolate=False)
-            for name in ("tok2vec", "ner"):
+            for name in cfg["nlp"]["pipeline"]:  # rule features (with the base's tables), tok2vec, ner
                 cfg["components"][name] = {"source": base_path}
             config_path = Path(tmp) / "finetune.cfg"
             cfg.to_disk(config_path)

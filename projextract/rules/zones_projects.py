@@ -31,7 +31,8 @@ class ZoneRules:
         shorts = "|".join(map(re.escape, sorted(self.table["short_forms"], key=len, reverse=True)))
         stops = re.escape(self.table["prefix_stops"])
         prefix = rf"[^{stops}\s\d{{}}A-Za-z]{{2,{self.table['max_prefix']}}}?"
-        fta = rf"中国[（(][{HAN}]{{2,3}}[）)](?:自由贸易试验区|自贸试验区)[{HAN}]{{2,6}}{self.table['free_trade_area_suffix']}"
+        area = rf"(?:(?![{stops}])[{HAN}]){{2,6}}{self.table['free_trade_area_suffix']}"
+        fta = rf"中国[（(][{HAN}]{{2,3}}[）)](?:自由贸易试验区|自贸试验区)(?:{area})?"
         return re.compile(rf"(?P<fta>{fta})|(?P<short>[{HAN}]{{0,4}}?(?:{shorts}))|(?P<prefix>{prefix})(?P<suffix>{suffixes})")
 
     def zone_type(self, name: str) -> str | None:
