@@ -39,6 +39,11 @@ class NormalizingTokenizer:
         self.inner = inner
         self.vocab = inner.vocab
 
+    @property
+    def segmenter(self) -> str:
+        """"char" (one token per character, the shipped setting) or "pkuseg" (words)."""
+        return self.inner.segmenter
+
     def __call__(self, text: str) -> Doc:
         normalized = normalize(text)
         if self.inner.segmenter == "char":

@@ -84,10 +84,12 @@ def train_ner(config_path: Path, output: Path, *, overrides: dict[str, Any] | No
 def assemble(ner_path: Path, target: Path, rules_config: Path | None = None) -> Path:
     """The full pipeline: the trained pipeline's components (features, tok2vec, ner) first, in their order,
     then the rule components of training/rules.cfg."""
-    nlp = build_from_config(rules_config or TRAINING_DIR / "rules.cfg")
-    trained = spacy.load(ner_path)
-    for name in reversed(trained.pipe_names):
-        nlp.add_pipe(name, source=trained, first=True)
+    rules = build_from_config(rules_config or TRAINING_DIR / "rules.cfg")
+    nlp = spacy.load(ner_path)  # keeps the tokenizer it was trained with (characters, or pkuseg words)
+    for key in ("train", "dev"):  # the DocBins it was trained on were temporary
+        nlp.config["paths"][key] = None
+    for name in rules.pipe_names:
+        nlp.add_pipe(name, source=rules)
     nlp.meta["name"] = "projextract"
     nlp.to_disk(target)
     return target

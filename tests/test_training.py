@@ -93,3 +93,27 @@ def test_retraining_from_scratch_and_from_the_shipped_model(tmp_path):
         nlp = spacy.load(pipeline)
         assert nlp.pipe_names[:3] == ["projextract_rule_features", "tok2vec", "ner"] and "projextract_events" in nlp.pipe_names
         assert projextract.parse(RECORDS[0]["text"], nlp=nlp).text == RECORDS[0]["text"]
+
+
+class _PairTokenizer:
+    """Two characters per token: a stand-in for a word segmenter (pkuseg needs its 175 MB model)."""
+
+    segmenter = "pkuseg"
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words = [text[i:i + 2] for i in range(0, len(text), 2)]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+
+def test_gold_spans_are_exact_on_characters_and_widened_to_whole_words():
+    record = _record("市委书记李云峰出席仪式", ("李云峰", "OFFICIAL"))
+    chars = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "projextract.NormalizingTokenizer.v1"}}})
+    assert [e.text for e in record_to_doc(chars, record).ents] == ["李云峰"]
+    words = spacy.blank("zh")
+    words.tokenizer = _PairTokenizer(words.vocab)
+    assert [e.text for e in record_to_doc(words, record).ents] == ["李云峰出"]

@@ -5,22 +5,20 @@
 
 Both runs use training/config.cfg without the rule features and without augmentation (the
 features and the augmenter assume one token per character), so tokens are the only difference.
-For pkuseg, gold spans that cut a word are widened to whole words (`alignment_mode="expand"`,
-counted and reported) and the embedding is spaCy's own for Chinese words (NORM, PREFIX,
+For pkuseg, gold spans that cut a word are widened to whole words (`record_to_doc`; 0.8% of
+spans, `benchmarks/pkuseg_tokens.py` counts them) and the embedding is spaCy's own for Chinese words (NORM, PREFIX,
 SUFFIX, SHAPE). Results: training/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import spacy
-from spacy.tokens import DocBin
 
 from projextract.corpus.build import read_jsonl
-from projextract.normalize import normalize
+from projextract.corpus.docbin import records_to_docbin
 from projextract.training import TRAINING_DIR, train_ner
 
 PLAIN = {"nlp.pipeline": ["tok2vec", "ner"], "training.frozen_components": [],
@@ -28,25 +26,6 @@ PLAIN = {"nlp.pipeline": ["tok2vec", "ner"], "training.frozen_components": [],
 WORDS = {"nlp.tokenizer.segmenter": "pkuseg",
          "components.tok2vec.model.embed.attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
          "components.tok2vec.model.embed.rows": [5000, 1000, 2500, 200]}
-
-
-def token_docbin(nlp: spacy.Language, path: Path) -> tuple[DocBin, int, int]:
-    docbin, widened, total = DocBin(), 0, 0
-    for record in read_jsonl(path):
-        normalized = normalize(record["text"])
-        doc = nlp.make_doc(record["text"])
-        entities = []
-        for span in record["spans"]:
-            start, end = normalized.alignment.to_normalized(span["start"], span["end"])
-            strict = doc.char_span(start, end, label=span["label"])
-            entity = strict or doc.char_span(start, end, label=span["label"], alignment_mode="expand")
-            total += 1
-            widened += strict is None
-            if entity is not None and not any(e.start < entity.end and entity.start < e.end for e in entities):
-                entities.append(entity)
-        doc.ents = entities
-        docbin.add(doc)
-    return docbin, widened, total
 
 
 def main() -> None:
@@ -65,11 +44,9 @@ def main() -> None:
         nlp.tokenizer.initialize(pkuseg_model=str(args.pkuseg_model))
     args.output.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for split in ("train", "dev"):
-        docbin, widened, total = token_docbin(nlp, args.corpus / f"{split}.jsonl")
+    for split in ("train", "dev"):  # word tokens: spans that cut a word are widened (record_to_doc)
         paths[split] = args.output / f"{split}.spacy"
-        docbin.to_disk(paths[split])
-        print(f"{split}: {total} gold spans, {widened} widened to token boundaries", file=sys.stderr)
+        records_to_docbin(nlp, read_jsonl(args.corpus / f"{split}.jsonl")).to_disk(paths[split])
     train_ner(TRAINING_DIR / "config.cfg", args.output,
               overrides={**overrides, "paths.train": str(paths["train"]), "paths.dev": str(paths["dev"])})
 
