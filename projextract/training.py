@@ -1,7 +1,7 @@
 """`projextract train`: retrain from scratch or fine-tune the shipped NER, then assemble the full pipeline.
 
 All training settings live in training/config.cfg (and the rule pipeline in training/rules.cfg);
-this module only fills in paths, and for fine-tuning swaps the tok2vec/ner blocks for `source`
+this module only fills in paths, and for fine-tuning swaps the trained components' blocks for `source`
 blocks pointing at the base pipeline.
 """
 

@@ -1,4 +1,4 @@
-"""Build the full pipeline (trained tok2vec+ner, if given, then the rule components) and save it.
+"""Build the full pipeline (a trained pipeline, if given, then the rule components) and save it.
 
     python training/assemble.py training/rules.cfg projextract/model                      # rules only
     python training/assemble.py training/rules.cfg projextract/model --ner training/output/base/model-best
@@ -17,7 +17,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("config", type=Path)
     parser.add_argument("output", type=Path)
-    parser.add_argument("--ner", type=Path, help="a trained pipeline whose tok2vec+ner go first")
+    parser.add_argument("--ner", type=Path, help="a trained pipeline (rule features, tok2vec, ner and its tokenizer) that goes first")
     parser.add_argument("--record-scores", type=Path, metavar="CORPUS",
                         help="evaluate on CORPUS/dev.jsonl and test.jsonl and record the scores in meta.json")
     args = parser.parse_args()
