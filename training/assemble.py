@@ -17,7 +17,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("config", type=Path)
     parser.add_argument("output", type=Path)
-    parser.add_argument("--ner", type=Path, help="a trained pipeline (rule features, tok2vec, ner and its tokenizer) that goes first")
+    parser.add_argument("--ner", type=Path,
+                        help="a trained pipeline (rule features, tok2vec, ner and its tokenizer) that goes first")
     parser.add_argument("--record-scores", type=Path, metavar="CORPUS",
                         help="evaluate on CORPUS/dev.jsonl and test.jsonl and record the scores in meta.json")
     args = parser.parse_args()
