@@ -121,3 +121,21 @@ def record_scores(pipeline_path: Path, corpus_dir: Path) -> dict[str, Any]:
     meta["projextract_scores"] = recorded
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), "utf-8")
     return recorded
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m projextract.training CONFIG OUTPUT [--section.key value ...]`: `spacy train` on BlasOps
+    (training/project.yml's train step)."""
+    import argparse
+
+    from spacy.cli._util import parse_config_overrides
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("config", type=Path)
+    parser.add_argument("output", type=Path)
+    args, overrides = parser.parse_known_args(argv)
+    train_ner(args.config, args.output, overrides=parse_config_overrides(overrides))
+
+
+if __name__ == "__main__":
+    main()

@@ -117,3 +117,16 @@ def test_gold_spans_are_exact_on_characters_and_widened_to_whole_words():
     words = spacy.blank("zh")
     words.tokenizer = _PairTokenizer(words.vocab)
     assert [e.text for e in record_to_doc(words, record).ents] == ["李云峰出"]
+
+
+@pytest.mark.slow
+def test_project_train_step_entry_point(tmp_path):
+    from projextract.corpus.docbin import records_to_docbin
+    from projextract.training import main
+
+    docbin = tmp_path / "tiny.spacy"
+    records_to_docbin(projextract.load(), RECORDS).to_disk(docbin)
+    main([str(ROOT / "training" / "config.cfg"), str(tmp_path / "out"), "--paths.train", str(docbin),
+          "--paths.dev", str(docbin), "--training.max_steps", "2", "--training.eval_frequency", "1"])
+    trained = spacy.load(tmp_path / "out" / "model-best")
+    assert trained.pipe_names == ["projextract_rule_features", "tok2vec", "ner"]
