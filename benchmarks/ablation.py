@@ -14,7 +14,7 @@ import spacy
 from projextract.corpus.build import read_jsonl
 from projextract.evaluate import score_pipeline
 from projextract.pipeline import build_from_config
-from projextract.training import summarize
+from projextract.training import combine, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_COMPONENTS = ("projextract_money", "projextract_zones", "projextract_officials", "projextract_dates", "projextract_events")
@@ -26,11 +26,7 @@ def variant(ner_path: Path | None, labels: list[str], override: list[str], zone_
     rules = nlp.get_pipe("projextract_entity_rules")
     rules.labels, rules.override_labels = tuple(labels), tuple(override)
     rules.require_zone_suffix = zone_check
-    if ner_path:
-        trained = spacy.load(ner_path)
-        for name in reversed(trained.pipe_names):  # rule features (if any), tok2vec, ner
-            nlp.add_pipe(name, source=trained, first=True)
-    return nlp
+    return combine(spacy.load(ner_path), nlp) if ner_path else nlp
 
 
 def main() -> None:

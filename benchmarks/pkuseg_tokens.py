@@ -5,8 +5,8 @@
 A token-level NER can only predict spans on token boundaries. This counts, per label, the gold
 spans (moved to the normalized text, as training sees them) whose start and end both fall on
 a pkuseg word boundary: the recall ceiling of a word-token model before it learns anything.
-Characters align with every span by construction. Also times pkuseg segmentation against the
-character segmenter on the same normalized texts.
+Characters align with every span by construction. Also times pkuseg segmentation on the same
+normalized texts.
 
 PKUSEG_MODEL_DIR holds pkuseg's default model (`features.pkl`, `weights.npz`), found inside the
 `pkuseg==0.0.25` source distribution on PyPI under `pkuseg/models/default`.

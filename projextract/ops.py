@@ -26,7 +26,6 @@ class BlasOps(NumpyOps):
         return out
 
 
-
 def compute_on_blas_ops(nlp: Language) -> Language:
     """Switch every model of a loaded pipeline to `BlasOps` (models keep the ops they were built with)."""
     ops = BlasOps()

@@ -41,12 +41,12 @@ class NormalizingTokenizer:
 
     @property
     def segmenter(self) -> str:
-        """"char" (one token per character, the shipped setting) or "pkuseg" (words)."""
+        """`char` (one token per character, the shipped setting) or `pkuseg` (words)."""
         return self.inner.segmenter
 
     def __call__(self, text: str) -> Doc:
         normalized = normalize(text)
-        if self.inner.segmenter == "char":
+        if self.segmenter == "char":
             doc = char_doc(self.vocab, normalized.text)
         else:
             doc = self.inner(normalized.text)

@@ -84,15 +84,20 @@ def train_ner(config_path: Path, output: Path, *, overrides: dict[str, Any] | No
 def assemble(ner_path: Path, target: Path, rules_config: Path | None = None) -> Path:
     """The full pipeline: the trained pipeline's components (features, tok2vec, ner) first, in their order,
     then the rule components of training/rules.cfg."""
-    rules = build_from_config(rules_config or TRAINING_DIR / "rules.cfg")
-    nlp = spacy.load(ner_path)  # keeps the tokenizer it was trained with (characters, or pkuseg words)
+    nlp = combine(spacy.load(ner_path), build_from_config(rules_config or TRAINING_DIR / "rules.cfg"))
     for key in ("train", "dev"):  # the DocBins it was trained on were temporary
         nlp.config["paths"][key] = None
-    for name in rules.pipe_names:
-        nlp.add_pipe(name, source=rules)
     nlp.meta["name"] = "projextract"
     nlp.to_disk(target)
     return target
+
+
+def combine(trained: spacy.Language, rules: spacy.Language) -> spacy.Language:
+    """`trained` (rule features, tok2vec, ner, and the tokenizer it was trained with: characters or
+    pkuseg words) followed by the components of `rules`, in order."""
+    for name in rules.pipe_names:
+        trained.add_pipe(name, source=rules)
+    return trained
 
 
 def summarize(scores: dict[str, Any]) -> dict[str, Any]:

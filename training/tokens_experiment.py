@@ -5,9 +5,9 @@
 
 Both runs use training/config.cfg without the rule features and without augmentation (the
 features and the augmenter assume one token per character), so tokens are the only difference.
-For pkuseg, gold spans that cut a word are widened to whole words (`record_to_doc`; 0.8% of
-spans, `benchmarks/pkuseg_tokens.py` counts them) and the embedding is spaCy's own for Chinese words (NORM, PREFIX,
-SUFFIX, SHAPE). Results: training/README.md.
+For pkuseg, gold spans that cut a word are widened to whole words (`record_to_doc`; under 1% of
+spans, `benchmarks/pkuseg_tokens.py` counts them) and the embedding is spaCy's own for Chinese
+words (NORM, PREFIX, SUFFIX, SHAPE). Results: training/README.md.
 """
 
 from __future__ import annotations

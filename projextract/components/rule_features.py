@@ -14,7 +14,6 @@ training, so both see the same features.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import numpy
 from spacy.attrs import IDX, TAG
@@ -47,7 +46,7 @@ class RuleFeatures(TableComponent):
 
     def features(self, text: str) -> numpy.ndarray:
         """One index into FEATURES per character of `text`."""
-        marks = numpy.zeros(len(text) + 1, dtype="uint8")
+        marks = numpy.zeros(len(text), dtype="uint8")
         for match in self._heads.finditer(text):
             marks[match.start():match.end()] = 4
         for start, end in self.zone_rules.find(text):
@@ -64,7 +63,3 @@ class RuleFeatures(TableComponent):
         hashes = numpy.asarray(self._hashes, dtype="uint64")[marks[starts]]
         doc.from_array([TAG], hashes.reshape(-1, 1))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
